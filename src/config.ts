@@ -1,0 +1,37 @@
+/**
+ * Configuration from the environment, read once at start. Every variable is
+ * documented in README.md ("Configuration"); bad values stop the start with
+ * a message naming the variable.
+ */
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Overrides site.json's baseUrl, for absolute URLs (canonical links, feeds). */
+  baseUrl?: string;
+  nodeEnv: string;
+  logLevel: string;
+  /** Send Strict-Transport-Security: only when the site is served over HTTPS. */
+  hsts: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
+  const baseUrl = env.BASE_URL?.trim();
+  if (baseUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl)) throw new ConfigError(`BASE_URL must be an absolute http(s) URL, got "${baseUrl}"`);
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    ...(baseUrl && { baseUrl: baseUrl.replace(/\/+$/, '') }),
+    nodeEnv,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    hsts: env.HSTS === '1' || env.HSTS === 'true',
+  };
+}

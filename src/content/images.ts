@@ -1,0 +1,39 @@
+/**
+ * Probing the images records refer to: each file must exist inside data/images/
+ * and be a readable image; its pixel size goes into the page as width/height so
+ * nothing shifts while it loads.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { ImageAsset } from './model';
+
+export type ImageProbe = { ok: true; asset: ImageAsset } | { ok: false; message: string };
+
+export function imageUrl(imagePath: string): string {
+  return '/' + imagePath.split('/').map(encodeURIComponent).join('/');
+}
+
+export async function probeImage(dataDir: string, imagePath: string): Promise<ImageProbe> {
+  const imagesRoot = path.resolve(dataDir, 'images');
+  const full = path.resolve(dataDir, imagePath);
+  if (!full.startsWith(imagesRoot + path.sep)) return { ok: false, message: `image "${imagePath}" is outside data/images/` };
+  try {
+    const stat = await fs.stat(full);
+    if (!stat.isFile()) return { ok: false, message: `image "${imagePath}" is not a file` };
+  } catch {
+    return { ok: false, message: `image file "${imagePath}" does not exist in the data folder` };
+  }
+  try {
+    const meta = await sharp(full).metadata();
+    if (!meta.width || !meta.height) return { ok: false, message: `image "${imagePath}" has no readable size` };
+    // EXIF orientations 5-8 are rotated by a quarter turn: the displayed size is swapped.
+    const rotated = (meta.orientation ?? 1) >= 5;
+    return {
+      ok: true,
+      asset: { path: imagePath, url: imageUrl(imagePath), width: rotated ? meta.height : meta.width, height: rotated ? meta.width : meta.height },
+    };
+  } catch (error) {
+    return { ok: false, message: `image "${imagePath}" cannot be read as an image (${(error as Error).message})` };
+  }
+}

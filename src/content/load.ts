@@ -1,0 +1,105 @@
+/**
+ * Loading the data folder: read every record, check it against the schema,
+ * then hand the survivors to resolve.ts. A bad record is reported (file, field,
+ * reason) and skipped; it never stops the rest from loading. Only a missing or
+ * broken site.json is fatal, because no page can be drawn without it.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { listJsonFiles, mapLimit, parseJson } from './files';
+import type { Content } from './model';
+import { problemsFromZod, type Problem } from './problems';
+import { resolveContent } from './resolve';
+import { articleSchema, authorSchema, siteSchema, sourceSchema, type ArticleRecord, type AuthorRecord, type SourceRecord } from './schema';
+
+export interface RawRecord<T> {
+  file: string;
+  record: T;
+}
+
+export interface CheckedRecords {
+  authors: RawRecord<AuthorRecord>[];
+  sources: RawRecord<SourceRecord>[];
+  articles: RawRecord<ArticleRecord>[];
+}
+
+export class ContentLoadError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`content cannot be loaded:\n${problems.map((p) => `  ${p.file}: ${p.field ? p.field + ': ' : ''}${p.message}`).join('\n')}`);
+    this.name = 'ContentLoadError';
+  }
+}
+
+const FILE_CONCURRENCY = 64;
+
+async function readRecord<S extends z.ZodType>(dataDir: string, file: string, schema: S, problems: Problem[]): Promise<z.infer<S> | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(dataDir, file), 'utf8');
+  } catch (error) {
+    problems.push({ file, field: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    return undefined;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    problems.push({ file, field: '', message: parsed.message });
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    problems.push(...problemsFromZod(file, result.error));
+    return undefined;
+  }
+  return result.data;
+}
+
+/** Reads one folder of slugged records: checks shape, file name = slug, and one record per slug. */
+async function readCollection<S extends z.ZodType<{ slug: string }>>(
+  dataDir: string,
+  folder: string,
+  schema: S,
+  problems: Problem[],
+): Promise<RawRecord<z.infer<S>>[]> {
+  const files = await listJsonFiles(dataDir, folder);
+  const records = await mapLimit(files, FILE_CONCURRENCY, (file) => readRecord(dataDir, file, schema, problems));
+  const seen = new Map<string, string>();
+  const out: RawRecord<z.infer<S>>[] = [];
+  files.forEach((file, index) => {
+    const record = records[index];
+    if (record === undefined) return;
+    const expected = path.posix.basename(file, '.json');
+    if (record.slug !== expected) {
+      problems.push({ file, field: 'slug', message: `is "${record.slug}" but must match the file name "${expected}"` });
+      return;
+    }
+    const first = seen.get(record.slug);
+    if (first) {
+      problems.push({ file, field: 'slug', message: `duplicate slug "${record.slug}": already used by ${first}; this file is skipped` });
+      return;
+    }
+    seen.set(record.slug, file);
+    out.push({ file, record });
+  });
+  return out;
+}
+
+/** Reads and checks every record in dataDir; returns the resolved content and every problem found. */
+export interface LoadOptions {
+  /** Overrides site.json's baseUrl (the BASE_URL setting). */
+  baseUrl?: string;
+  now?: Date;
+}
+
+export async function loadContent(dataDir: string, options: LoadOptions = {}): Promise<Content> {
+  const problems: Problem[] = [];
+  const site = await readRecord(dataDir, 'site.json', siteSchema, problems);
+  const [authors, sources, articles] = await Promise.all([
+    readCollection(dataDir, 'authors', authorSchema, problems),
+    readCollection(dataDir, 'sources', sourceSchema, problems),
+    readCollection(dataDir, 'articles', articleSchema, problems),
+  ]);
+  if (!site) throw new ContentLoadError(problems.filter((p) => p.file === 'site.json'));
+  const siteRecord = options.baseUrl ? { ...site, baseUrl: options.baseUrl } : site;
+  return resolveContent(dataDir, siteRecord, { authors, sources, articles }, problems, options.now ?? new Date());
+}

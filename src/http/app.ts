@@ -1,0 +1,157 @@
+/**
+ * The Express application: routes map URLs to page-model functions, views
+ * turn models into HTML, and this file sets status, headers and caching.
+ * It never builds content itself; it asks the CatalogStore for the catalog
+ * of the moment on every request.
+ */
+import compression from 'compression';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import path from 'node:path';
+import type { CatalogStore } from '../content/catalog';
+import { SLUG_PATTERN } from '../content/schema';
+import type { Logger } from '../log';
+import { articlePage } from '../pages/article';
+import { authorPage } from '../pages/author';
+import type { PageContext, PageResult } from '../pages/common';
+import { notFoundModel, serverErrorModel } from '../pages/errors';
+import { homePage, homePageAlias } from '../pages/home';
+import { sourcePage } from '../pages/source';
+import { sectionPage, tagPage } from '../pages/topic';
+import { STATIC_DIR } from '../paths';
+import { AssetManifest } from './assets';
+import { chooseEncoding } from './encoding';
+import { Views } from './views';
+
+export interface AppOptions {
+  store: CatalogStore;
+  dataDir: string;
+  logger: Logger;
+  hsts?: boolean;
+  views?: Views;
+  assets?: AssetManifest;
+}
+
+/** HTML may be kept briefly by browsers and longer by a CDN, which can serve it stale while it refreshes. */
+export const HTML_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400';
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+function slugParam(req: Request): string | undefined {
+  const slug = req.params.slug;
+  return typeof slug === 'string' && SLUG_PATTERN.test(slug) ? slug : undefined;
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const { store, logger } = options;
+  const views = options.views ?? new Views();
+  const assets = options.assets ?? new AssetManifest(STATIC_DIR);
+  const assetUrls = assets.pageUrls();
+  const context = (): PageContext => ({ catalog: store.current(), assets: assetUrls });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.set('query parser', 'simple');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'"],
+          scriptSrc: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: options.hsts ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+
+  // Health: the process is up and answering.
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n');
+  });
+  app.get('/readyz', (_req, res) => {
+    const catalog = store.current();
+    res.set('Cache-Control', 'no-store').json({ ready: true, version: catalog.version, articles: catalog.articles.length, problems: catalog.content.problems.length });
+  });
+
+  // Fingerprinted static files, from memory, already compressed.
+  app.get('/static/:name', (req, res, next) => {
+    const asset = assets.byName.get(req.params.name);
+    if (!asset) return next();
+    const encoding = chooseEncoding(req.headers['accept-encoding'], { br: !!asset.brotli, gzip: !!asset.gzip });
+    res.set({ 'Content-Type': asset.contentType, 'Cache-Control': IMMUTABLE_CACHE_CONTROL, ETag: asset.etag, Vary: 'Accept-Encoding' });
+    if (req.fresh) return res.status(304).end();
+    if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+    res.send(encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.identity);
+  });
+  app.get('/favicon.ico', (_req, res) => res.redirect(301, assetUrls.favicon));
+
+  // Original images from the data folder. serve-static refuses paths that leave the folder.
+  app.use(
+    '/images',
+    express.static(path.join(options.dataDir, 'images'), { dotfiles: 'deny', index: false, redirect: false, fallthrough: true, maxAge: '1d' }),
+  );
+
+  app.use(compression());
+
+  const send = (req: Request, res: Response, result: PageResult<object>) => {
+    switch (result.kind) {
+      case 'redirect':
+        return res.redirect(result.status, result.location);
+      case 'not-found':
+        return sendNotFound(req, res);
+      case 'page':
+        res.status(result.status).set({ 'Cache-Control': HTML_CACHE_CONTROL, 'Content-Type': 'text/html; charset=utf-8' });
+        return res.send(views.render(result.view, result.model));
+    }
+  };
+  const sendNotFound = (req: Request, res: Response) => {
+    res.status(404).set({ 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/html; charset=utf-8' });
+    res.send(views.render('error', notFoundModel(context(), req.path)));
+  };
+  const bySlug =
+    (page: (ctx: PageContext, slug: string, rawPage: unknown) => PageResult<object>) =>
+    (req: Request, res: Response) => {
+      const slug = slugParam(req);
+      if (!slug) return sendNotFound(req, res);
+      send(req, res, page(context(), slug, req.query.page));
+    };
+
+  app.get('/', (req, res) => send(req, res, homePage(context(), req.query.page)));
+  app.get('/page/:n', (req, res) => send(req, res, homePageAlias(req.params.n)));
+  app.get('/articles/:slug', bySlug((ctx, slug) => articlePage(ctx, slug)));
+  app.get('/authors/:slug', bySlug(authorPage));
+  app.get('/sources/:slug', bySlug(sourcePage));
+  app.get('/tags/:slug', bySlug(tagPage));
+  app.get('/sections/:slug', bySlug(sectionPage));
+
+  app.use((req, res) => sendNotFound(req, res));
+
+  // Errors: log everything, show readers the site's own 500 page, never a stack trace.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 400 && status < 500) {
+      // Malformed requests (bad URL encoding, oversized bodies): the client's fault, say so plainly.
+      if (status === 404) return sendNotFound(req, res);
+      return res.status(status).type('text/plain').send(`${status === 400 ? 'Bad request' : 'Request refused'}\n`);
+    }
+    logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    if (res.headersSent) return res.end();
+    res.status(500).set({ 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' });
+    try {
+      res.send(views.render('error', serverErrorModel(context(), req.path)));
+    } catch {
+      res.send('<!DOCTYPE html><html lang="en"><title>Server error</title><h1>Something went wrong</h1><p><a href="/">Front page</a></p></html>');
+    }
+  });
+
+  return app;
+}

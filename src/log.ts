@@ -1,0 +1,8 @@
+/** One structured JSON logger (pino) for the whole process. */
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string): Logger {
+  return pino({ level, base: { service: 'newsreel' } });
+}

@@ -1,0 +1,200 @@
+/**
+ * What every page model shares: the layout (site name, nav, <head> basics),
+ * dates as a reader sees them, article cards for lists, and paging rules.
+ * Pure functions of the catalog; nothing here touches a request.
+ */
+import type { Catalog } from '../content/catalog';
+import type { Article, ImageAsset, Site } from '../content/model';
+import { plainInline } from './inline';
+
+/** URLs of fingerprinted static files, from the asset manifest. */
+export interface AssetUrls {
+  stylesheet: string;
+  favicon: string;
+}
+
+export interface PageContext {
+  catalog: Catalog;
+  assets: AssetUrls;
+}
+
+export interface NavItem {
+  label: string;
+  url: string;
+  current: boolean;
+}
+
+export interface LayoutModel {
+  lang: string;
+  /** The full <title>: "Page – Site". */
+  title: string;
+  description: string;
+  canonicalUrl: string;
+  robots: string;
+  siteName: string;
+  siteDescription: string;
+  logo?: ImageModel;
+  nav: NavItem[];
+  stylesheetUrl: string;
+  faviconUrl: string;
+  prevUrl?: string;
+  nextUrl?: string;
+  year: number;
+}
+
+export interface DateModel {
+  iso: string;
+  label: string;
+}
+
+export interface ImageModel {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface ArticleCard {
+  url: string;
+  headline: string;
+  standfirst: string;
+  section: { name: string; url: string };
+  published: DateModel;
+  bylines: string;
+  image?: ImageModel;
+  lang?: string;
+}
+
+export interface Pagination {
+  page: number;
+  pageCount: number;
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
+export type PageResult<M> =
+  | { kind: 'page'; status: number; view: string; model: M }
+  | { kind: 'redirect'; status: 301 | 302 | 308; location: string }
+  | { kind: 'not-found' };
+
+export const PAGE_SIZE = 10;
+
+export function absoluteUrl(site: Site, pathname: string): string {
+  return site.baseUrl + pathname;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date as the site's readers expect it ("29 September 2022"), with its ISO form for <time>. */
+export function formatDate(site: Site, date: Date): DateModel {
+  const key = `${site.locale}|${site.timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
+    dateFormats.set(key, format);
+  }
+  return { iso: date.toISOString(), label: format.format(date) };
+}
+
+export function imageModel(asset: ImageAsset, alt: string): ImageModel {
+  return { url: asset.url, width: asset.width, height: asset.height, alt };
+}
+
+export const urls = {
+  article: (slug: string) => `/articles/${slug}`,
+  author: (slug: string) => `/authors/${slug}`,
+  source: (slug: string) => `/sources/${slug}`,
+  tag: (slug: string) => `/tags/${slug}`,
+  section: (slug: string) => `/sections/${slug}`,
+};
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function articleCard(site: Site, article: Article): ArticleCard {
+  return {
+    url: urls.article(article.slug),
+    headline: article.headline,
+    standfirst: plainInline(article.standfirst),
+    section: { name: article.section.name, url: urls.section(article.section.slug) },
+    published: formatDate(site, article.publishedAt),
+    bylines: joinNames(article.authors.map((a) => a.name)),
+    ...(article.image && { image: imageModel(article.image.asset, article.image.alt) }),
+    ...(article.language && article.language !== site.language && { lang: article.language }),
+  };
+}
+
+/**
+ * Parses the page number of a paged list. undefined means "no such page"
+ * (not a positive whole number); page 1 written out is redirected to the root
+ * by the caller so each list has one canonical first page.
+ */
+export function parsePageNumber(raw: unknown): number | undefined {
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,6}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export function pageUrl(basePath: string, page: number): string {
+  return page <= 1 ? basePath : `${basePath}?page=${page}`;
+}
+
+/** Slices one page of a list; undefined when the page is past the end (a 404). Page 1 of an empty list exists. */
+export function paginate<T>(items: readonly T[], page: number, basePath: string, size = PAGE_SIZE): { items: T[]; pagination: Pagination } | undefined {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  if (page > pageCount) return undefined;
+  return {
+    items: items.slice((page - 1) * size, page * size),
+    pagination: {
+      page,
+      pageCount,
+      ...(page > 1 && { prevUrl: pageUrl(basePath, page - 1) }),
+      ...(page < pageCount && { nextUrl: pageUrl(basePath, page + 1) }),
+    },
+  };
+}
+
+export function layoutModel(
+  ctx: PageContext,
+  page: { title?: string; description: string; path: string; currentNav?: string; pagination?: Pagination; lang?: string },
+): LayoutModel {
+  const site = ctx.catalog.site;
+  const paged = page.pagination && page.pagination.page > 1 ? ` (page ${page.pagination.page})` : '';
+  const toAbsolute = (url: string | undefined) => (url ? absoluteUrl(site, url) : undefined);
+  const prevUrl = toAbsolute(page.pagination?.prevUrl);
+  const nextUrl = toAbsolute(page.pagination?.nextUrl);
+  return {
+    lang: page.lang ?? site.language,
+    title: page.title ? `${page.title}${paged} – ${site.name}` : `${site.name}${paged}`,
+    description: page.description,
+    canonicalUrl: absoluteUrl(site, page.pagination ? pageUrl(page.path, page.pagination.page) : page.path),
+    robots: 'index, follow, max-image-preview:large',
+    siteName: site.name,
+    siteDescription: site.description,
+    ...(site.logo && { logo: imageModel(site.logo, '') }),
+    nav: site.nav.map((item) => ({ label: item.label, url: item.url, current: item.url === page.currentNav })),
+    stylesheetUrl: ctx.assets.stylesheet,
+    faviconUrl: ctx.assets.favicon,
+    ...(prevUrl && { prevUrl }),
+    ...(nextUrl && { nextUrl }),
+    year: ctx.catalog.builtAt.getUTCFullYear(),
+  };
+}
+
+/** Handles the shared paging rules: bad page → 404, "?page=1" → the list root. */
+export function withPaging<T, M>(
+  rawPage: unknown,
+  basePath: string,
+  items: readonly T[],
+  build: (slice: { items: T[]; pagination: Pagination }) => PageResult<M>,
+  size = PAGE_SIZE,
+): PageResult<M> {
+  const page = parsePageNumber(rawPage);
+  if (page === undefined) return { kind: 'not-found' };
+  if (rawPage === '1') return { kind: 'redirect', status: 301, location: basePath };
+  const slice = paginate(items, page, basePath, size);
+  return slice ? build(slice) : { kind: 'not-found' };
+}

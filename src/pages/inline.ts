@@ -1,0 +1,34 @@
+/**
+ * Inline text: the only markup a record may use is *emphasis*, **strong**
+ * and [links](url). Everything else, raw HTML included, is printed as text.
+ * Link targets must be http(s), mailto or a site path; external links get
+ * rel="noopener noreferrer".
+ */
+import MarkdownIt from 'markdown-it';
+
+const SAFE_LINK = /^(?:https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['emphasis', 'link', 'escape']);
+
+markdown.validateLink = (url: string): boolean => SAFE_LINK.test(url.trim()) && !/[\u0000-\u001f]/.test(url);
+
+const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const href = token?.attrGet('href') ?? '';
+  if (token && /^(?:https?:)?\/\//i.test(href)) token.attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+/** Renders one line of inline Markdown to safe HTML (no block elements, no raw HTML). */
+export function renderInline(text: string): string {
+  return markdown.renderInline(text);
+}
+
+/** The same text with its Markdown removed, for places that take plain text (titles, meta, feeds). */
+export function plainInline(text: string): string {
+  const tokens = markdown.parseInline(text, {});
+  let out = '';
+  for (const token of tokens) for (const child of token.children ?? []) if (child.type === 'text') out += child.content;
+  return out;
+}
