@@ -1,0 +1,73 @@
+/**
+ * Text is never trusted: hostile text in every field of every record type is
+ * shown to readers as text and never becomes markup or a script.
+ */
+import request from 'supertest';
+import { appFor, baseRecords, removeDataDirs, visibleText, writeDataDir } from '../helpers/fixture';
+
+afterAll(removeDataDirs);
+
+const PAYLOAD = `"'><script>alert(1)</script><img src=x onerror=alert(1)>`;
+
+async function hostileApp() {
+  const r = baseRecords();
+  r.site = { ...r.site, name: `Gazette ${PAYLOAD}`, description: `About ${PAYLOAD}`, nav: [{ label: `Nav ${PAYLOAD}`, href: '/sections/world' }], sections: [{ slug: 'world', name: `World ${PAYLOAD}`, description: `Desc ${PAYLOAD}` }] };
+  r.authors[0] = { ...r.authors[0], name: `Ada ${PAYLOAD}`, role: `Role ${PAYLOAD}`, bio: `Bio ${PAYLOAD}`, links: [{ label: `Link ${PAYLOAD}`, url: 'https://example.org/?q="><script>alert(1)</script>' }] };
+  r.sources[0] = { ...r.sources[0], name: `Wire ${PAYLOAD}`, description: `Wire desc ${PAYLOAD}` };
+  r.articles[0] = {
+    ...r.articles[0],
+    headline: `Headline ${PAYLOAD}`,
+    standfirst: `Standfirst ${PAYLOAD}`,
+    image: { src: 'images/pic.jpg', alt: `Alt ${PAYLOAD}`, caption: `Caption ${PAYLOAD}`, credit: `Credit ${PAYLOAD}` },
+    origin: 'wire-agency',
+    sources: [{ source: 'city-hall', url: 'https://example.org/"><script>alert(1)</script>' }],
+    body: [
+      { type: 'paragraph', text: `Para ${PAYLOAD} [bad](javascript:alert(1)) [ok](https://example.org/"onmouseover="alert(1))` },
+      { type: 'heading', text: `Heading ${PAYLOAD}` },
+      { type: 'image', src: 'images/pic.jpg', alt: `Body alt ${PAYLOAD}`, caption: `Body caption ${PAYLOAD}`, credit: `Body credit ${PAYLOAD}` },
+      { type: 'list', items: [`Item ${PAYLOAD}`] },
+      { type: 'quote', text: `Quote ${PAYLOAD}`, attribution: `Speaker ${PAYLOAD}` },
+      { type: 'promo', label: `Label ${PAYLOAD}`, text: `Promo ${PAYLOAD}`, href: '/articles/second-story' },
+    ],
+  };
+  return (await appFor(await writeDataDir(r))).app;
+}
+
+function expectNoMarkupFromPayload(html: string): void {
+  expect(html).not.toContain('<script>alert(1)</script>');
+  expect(html).not.toMatch(/<img src=x/i);
+  // No tag carries an event-handler attribute (the payload's text may, escaped, outside any tag).
+  // Quoted attribute values are dropped first: escaped text inside them is harmless.
+  expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[a-z][^<>]*\son[a-z]+\s*=/i);
+  expect(html).not.toMatch(/href="\s*javascript:/i);
+  expect(html).not.toMatch(/<script/i);
+}
+
+describe('escaping hostile text', () => {
+  test.each(['/', '/articles/first-story', '/articles/second-story', '/authors/ada-lane', '/sources/wire-agency', '/sources/city-hall', '/tags/harbours', '/sections/world', '/nope'])('%s prints hostile text as text', async (url) => {
+    const app = await hostileApp();
+    const res = await request(app).get(url);
+    expect([200, 404]).toContain(res.status);
+    expectNoMarkupFromPayload(res.text);
+  });
+
+  test('every field of the article is shown verbatim to the reader', async () => {
+    const app = await hostileApp();
+    const res = await request(app).get('/articles/first-story').expect(200);
+    const text = visibleText(res.text);
+    for (const label of ['Headline', 'Standfirst', 'Caption', 'Credit', 'Para', 'Heading', 'Body caption', 'Body credit', 'Item', 'Quote', 'Speaker', 'Promo', 'Label', 'Bio', 'Role', 'Ada', 'Wire']) {
+      expect(text).toContain(`${label} ${PAYLOAD}`);
+    }
+    // Attributes are escaped too: the alt text survives as one attribute value.
+    expect(res.text).toContain('alt="Alt &#34;&#39;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"');
+    // The javascript: link stays text; the cited URL stays inside its href.
+    expect(text).toContain('[bad](javascript:alert(1))');
+  });
+
+  test('the author page shows the bio and escapes link targets', async () => {
+    const app = await hostileApp();
+    const res = await request(app).get('/authors/ada-lane').expect(200);
+    expect(visibleText(res.text)).toContain(`Bio ${PAYLOAD}`);
+    expect(res.text).toContain('href="https://example.org/?q=&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+});
