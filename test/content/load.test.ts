@@ -111,3 +111,15 @@ describe('loading the data folder', () => {
     expect(content.site.baseUrl).toBe('http://127.0.0.1:9999');
   });
 });
+
+describe('docs/content.md', () => {
+  test('its full example is a valid article record', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { articleSchema } = await import('../../src/content/schema');
+    const doc = readFileSync(`${__dirname}/../../docs/content.md`, 'utf8');
+    const example = /## A full example\n```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    const result = articleSchema.safeParse(JSON.parse(example as string));
+    expect(result.success ? [] : result.error.issues).toEqual([]);
+  });
+});
