@@ -24,6 +24,20 @@ export interface NavItem {
   current: boolean;
 }
 
+/** A <meta> tag in <head>: `name` (description, twitter:*) or `property` (og:*, article:*). */
+export interface MetaTag {
+  name?: string;
+  property?: string;
+  content: string;
+}
+
+/** A <link rel="alternate"> to a feed, for feed readers to discover. */
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  url: string;
+}
+
 export interface LayoutModel {
   lang: string;
   /** The full <title>: "Page – Site". */
@@ -40,6 +54,13 @@ export interface LayoutModel {
   prevUrl?: string;
   nextUrl?: string;
   year: number;
+  /** Extra <meta> tags (Open Graph, Twitter, article:*), printed in order. */
+  meta: MetaTag[];
+  /** JSON-LD blocks, already serialised and escaped so no text can close the <script>. */
+  jsonLd: string[];
+  feeds: FeedLink[];
+  /** The search box's current text (empty except on the search page). */
+  searchQuery: string;
 }
 
 export interface DateModel {
@@ -181,6 +202,10 @@ export function layoutModel(
     ...(prevUrl && { prevUrl }),
     ...(nextUrl && { nextUrl }),
     year: ctx.catalog.builtAt.getUTCFullYear(),
+    meta: [],
+    jsonLd: [],
+    feeds: [],
+    searchQuery: '',
   };
 }
 
