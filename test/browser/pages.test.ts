@@ -118,6 +118,12 @@ describeBrowser('in Chromium', () => {
       for (const [label, width, height] of sizes) {
         for (const scheme of ['light', 'dark'] as const) {
           const { page, context } = await open(url, width, height, scheme);
+          // Full-page shots: load the lazy images below the fold too, so the picture is the whole page.
+          await page.evaluate(async () => {
+            const images = Array.from(document.images);
+            images.forEach((img) => (img.loading = 'eager'));
+            await Promise.all(images.map((img) => (img.complete ? undefined : new Promise((done) => img.addEventListener('load', done, { once: true })))));
+          });
           const file = path.join(SHOTS, `${name}-${label}-${scheme}.png`);
           await page.screenshot({ path: file, fullPage: true });
           expect(existsSync(file)).toBe(true);

@@ -23,7 +23,7 @@ describe('pages', () => {
     expect(res.text).toMatch(/<section class="home-lead"[\s\S]*Headline of third-story/);
     expect(res.text).toContain('href="/articles/second-story"');
     expect(res.text).toContain('<link rel="canonical" href="https://news.example.test/">');
-    expect(res.text).not.toMatch(/<script/i);
+    expect(res.text).not.toMatch(/<script(?! type="application\/ld\+json")/i); // data blocks only, never a script
   });
 
   test('article shows every part: headline, standfirst, bylines, dates, image, body, sources, origin, tags, bio, related', async () => {
@@ -51,7 +51,7 @@ describe('pages', () => {
     expect(html).toContain('<time datetime="2026-05-04T10:00:00.000Z">4 May 2026</time>');
     expect(html).toMatch(/<img class="figure__image" src="\/images\/pic.jpg" width="64" height="36" alt="Picture for second-story" fetchpriority="high"/);
     expect(html).toContain('A caption');
-    expect(html).toContain('Photo: A. Photographer');
+    expect(html).toContain('<span class="figure__credit">A. Photographer</span>');
     expect(html).toContain('<p>Opening <em>words</em>.</p>');
     expect(html).toContain('<h2 id="a-sub-heading" class="article__subheading">A sub-heading</h2>');
     expect(html).toContain('Body caption');
