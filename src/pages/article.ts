@@ -18,6 +18,7 @@ import {
   type PageResult,
 } from './common';
 import { plainInline, renderInline } from './inline';
+import { articleHead, withHead } from './seo';
 
 export interface FigureModel {
   image: ImageModel;
@@ -154,13 +155,16 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
   const usedIds = new Set<string>();
   const lang = article.language && article.language !== site.language ? article.language : undefined;
   const model: ArticleModel = {
-    layout: layoutModel(ctx, {
-      title: article.headline,
-      description: plainInline(article.standfirst),
-      path: urls.article(article.slug),
-      currentNav: urls.section(article.section.slug),
-      ...(article.language && { lang: article.language }),
-    }),
+    layout: withHead(
+      layoutModel(ctx, {
+        title: article.headline,
+        description: plainInline(article.standfirst),
+        path: urls.article(article.slug),
+        currentNav: urls.section(article.section.slug),
+        ...(article.language && { lang: article.language }),
+      }),
+      (page) => articleHead(catalog, article, page),
+    ),
     headline: article.headline,
     standfirst: plainInline(article.standfirst),
     ...(lang && { lang }),

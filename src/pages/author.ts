@@ -1,5 +1,6 @@
 /** The author page model: who they are, their links and their articles, paged. */
 import { articleCard, imageModel, layoutModel, urls, withPaging, type ArticleCard, type ImageModel, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { authorHead, withHead } from './seo';
 
 export interface AuthorModel {
   layout: LayoutModel;
@@ -24,12 +25,15 @@ export function authorPage(ctx: PageContext, slug: string, rawPage: unknown): Pa
     status: 200,
     view: 'author',
     model: {
-      layout: layoutModel(ctx, {
-        title: author.name,
-        description: author.bio ?? `Articles by ${author.name} on ${catalog.site.name}.`,
-        path,
-        pagination,
-      }),
+      layout: withHead(
+        layoutModel(ctx, {
+          title: author.name,
+          description: author.bio ?? `Articles by ${author.name} on ${catalog.site.name}.`,
+          path,
+          pagination,
+        }),
+        (page) => authorHead(catalog, author, page),
+      ),
       name: author.name,
       ...(author.role && { role: author.role }),
       ...(author.bio && { bio: author.bio }),

@@ -4,6 +4,7 @@
  * page size, not by how many articles exist.
  */
 import { articleCard, layoutModel, pageUrl, urls, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { homeHead, withHead } from './seo';
 
 export interface SectionStrip {
   name: string;
@@ -47,7 +48,7 @@ export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeMod
         }
       }
       const model: HomeModel = {
-        layout: layoutModel(ctx, { description: site.description, path: '/', currentNav: '/', pagination, ...(first ? {} : { title: 'Latest stories' }) }),
+        layout: withHead(layoutModel(ctx, { description: site.description, path: '/', currentNav: '/', pagination, ...(first ? {} : { title: 'Latest stories' }) }), (page) => homeHead(catalog, page)),
         ...(first && cards[0] && { lead: cards[0] }),
         latest: first ? cards.slice(1) : cards,
         sections,

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../content/model';
 import { articleCard, layoutModel, urls, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { sourceHead, withHead } from './seo';
 
 export const SOURCE_KIND_LABELS: Record<string, string> = {
   'news-agency': 'News agency',
@@ -51,12 +52,15 @@ export function sourcePage(ctx: PageContext, slug: string, rawPage: unknown): Pa
     status: 200,
     view: 'source',
     model: {
-      layout: layoutModel(ctx, {
-        title: source.name,
-        description: source.description ?? `Articles on ${catalog.site.name} that cite ${source.name}.`,
-        path,
-        pagination,
-      }),
+      layout: withHead(
+        layoutModel(ctx, {
+          title: source.name,
+          description: source.description ?? `Articles on ${catalog.site.name} that cite ${source.name}.`,
+          path,
+          pagination,
+        }),
+        (page) => sourceHead(catalog, source, page),
+      ),
       name: source.name,
       ...(kind && { kind }),
       ...(source.description && { description: source.description }),

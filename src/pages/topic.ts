@@ -1,5 +1,6 @@
 /** Tag and section pages: a named list of articles, paged. */
 import { articleCard, layoutModel, urls, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { sectionHead, tagHead, withHead } from './seo';
 
 export interface TopicModel {
   layout: LayoutModel;
@@ -22,7 +23,7 @@ export function tagPage(ctx: PageContext, slug: string, rawPage: unknown): PageR
     status: 200,
     view: 'topic',
     model: {
-      layout: layoutModel(ctx, { title: tag.name, description: `Articles tagged “${tag.name}” on ${catalog.site.name}.`, path, pagination }),
+      layout: withHead(layoutModel(ctx, { title: tag.name, description: `Articles tagged “${tag.name}” on ${catalog.site.name}.`, path, pagination }), (page) => tagHead(catalog, tag, page)),
       kind: 'Tag',
       name: tag.name,
       articleCount: articles.length,
@@ -43,13 +44,16 @@ export function sectionPage(ctx: PageContext, slug: string, rawPage: unknown): P
     status: 200,
     view: 'topic',
     model: {
-      layout: layoutModel(ctx, {
-        title: section.name,
-        description: section.description ?? `${section.name} news from ${catalog.site.name}.`,
-        path,
-        currentNav: path,
-        pagination,
-      }),
+      layout: withHead(
+        layoutModel(ctx, {
+          title: section.name,
+          description: section.description ?? `${section.name} news from ${catalog.site.name}.`,
+          path,
+          currentNav: path,
+          pagination,
+        }),
+        (page) => sectionHead(catalog, section, page),
+      ),
       kind: 'Section',
       name: section.name,
       ...(section.description && { description: section.description }),
