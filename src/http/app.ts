@@ -16,6 +16,7 @@ import { authorPage } from '../pages/author';
 import type { PageContext, PageResult } from '../pages/common';
 import { notFoundModel, serverErrorModel } from '../pages/errors';
 import { homePage, homePageAlias } from '../pages/home';
+import { searchPage } from '../pages/search';
 import { sourcePage } from '../pages/source';
 import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
@@ -132,6 +133,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/sources/:slug', bySlug(sourcePage));
   app.get('/tags/:slug', bySlug(tagPage));
   app.get('/sections/:slug', bySlug(sectionPage));
+  app.get('/search', (req, res) => send(req, res, searchPage(context(), req.query.q, req.query.page)));
 
   app.use((req, res) => sendNotFound(req, res));
 

@@ -1,0 +1,164 @@
+/**
+ * The search page: /search?q=…&page=N. The query is bounded and cleaned
+ * before it reaches the index; results are paged 10 at a time; every search
+ * page is `noindex, follow` (result lists are not content of their own).
+ * Highlighted headline, excerpt and byline HTML come from src/search/highlight.ts,
+ * which escapes everything; every other field is plain text for `<%=`.
+ */
+import { excerpt, firstMatch, highlight } from '../search/highlight';
+import { articleBodyText, searchIndexFor, type SearchHit } from '../search/index';
+import {
+  absoluteUrl,
+  formatDate,
+  joinNames,
+  layoutModel,
+  urls,
+  withPaging,
+  type DateModel,
+  type LayoutModel,
+  type PageContext,
+  type PageResult,
+  type Pagination,
+} from './common';
+import { plainInline } from './inline';
+
+export const MAX_QUERY_LENGTH = 200;
+
+export interface SearchResultModel {
+  url: string;
+  /** Safe HTML: the escaped headline with matches in <mark>. */
+  headlineHtml: string;
+  /** Safe HTML: an escaped excerpt with matches in <mark>. */
+  excerptHtml: string;
+  section: { name: string; url: string };
+  published: DateModel;
+  /** Safe HTML: the escaped author names with matches in <mark>. */
+  bylinesHtml: string;
+  lang?: string;
+}
+
+export interface SearchModel {
+  layout: LayoutModel;
+  /** The cleaned query, as searched (plain text). */
+  query: string;
+  /** The reader's query was longer than MAX_QUERY_LENGTH and was cut. */
+  truncated: boolean;
+  maxLength: number;
+  /** 'empty': no query yet; 'results': at least one hit; 'none': nothing found. */
+  state: 'empty' | 'results' | 'none';
+  resultCount: number;
+  /** false when no article had every word, so articles with any of them are shown. */
+  matchedAll: boolean;
+  results: SearchResultModel[];
+  pagination?: Pagination;
+  /** Sections to browse instead, for the empty and no-results pages. */
+  sections: { name: string; url: string }[];
+}
+
+// C0/C1 controls (whitespace among them), bidi embeddings, overrides and isolates, BOM.
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Bounds the raw `q` parameter: a repeated `q` counts as its first string,
+ * anything that is not a string as empty; control characters and bidi
+ * controls become spaces, lone surrogates U+FFFD; whitespace is collapsed and
+ * trimmed; then the query is cut to MAX_QUERY_LENGTH UTF-16 units (the same
+ * unit as the input's maxlength) without splitting a character.
+ */
+export function boundQuery(raw: unknown): { query: string; truncated: boolean } {
+  const first = Array.isArray(raw) ? raw.find((v): v is string => typeof v === 'string') : raw;
+  if (typeof first !== 'string') return { query: '', truncated: false };
+  let query = first.replace(LONE_SURROGATE, '\ufffd').replace(CONTROLS, ' ').normalize('NFC').replace(/\s+/g, ' ').trim();
+  const truncated = query.length > MAX_QUERY_LENGTH;
+  if (truncated) {
+    query = query.slice(0, MAX_QUERY_LENGTH);
+    if (/[\ud800-\udbff]$/.test(query)) query = query.slice(0, -1);
+    query = query.trim();
+  }
+  return { query, truncated };
+}
+
+/** `/search?q=…` and `/search?q=…&page=N` (page 1 has no page parameter). */
+export function searchUrl(query: string, page = 1): string {
+  const base = `/search?q=${encodeURIComponent(query)}`;
+  return page > 1 ? `${base}&page=${page}` : base;
+}
+
+function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
+  const { article, terms } = hit;
+  const site = ctx.catalog.site;
+  const body = articleBodyText(article);
+  const standfirst = plainInline(article.standfirst);
+  // The excerpt comes from the body around the first match; if only the headline, byline etc. matched, the standfirst.
+  const bodyHasMatch = firstMatch(body, terms) !== -1;
+  return {
+    url: urls.article(article.slug),
+    headlineHtml: highlight(article.headline, terms),
+    excerptHtml: excerpt(bodyHasMatch ? body.replace(/\n/g, ' ') : standfirst, terms),
+    section: { name: article.section.name, url: urls.section(article.section.slug) },
+    published: formatDate(site, article.publishedAt),
+    bylinesHtml: highlight(joinNames(article.authors.map((a) => a.name)), terms),
+    ...(article.language && article.language !== site.language && { lang: article.language }),
+  };
+}
+
+export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown): PageResult<SearchModel> {
+  const { catalog } = ctx;
+  const { query, truncated } = boundQuery(rawQuery);
+  const sections = [...catalog.sections.values()]
+    .filter((s) => catalog.articlesBySection.has(s.slug))
+    .map((s) => ({ name: s.name, url: urls.section(s.slug) }));
+
+  const layoutFor = (page: number, pagination?: Pagination): LayoutModel => {
+    const base = layoutModel(ctx, {
+      title: query ? `Search: ${query}${page > 1 ? ` (page ${page})` : ''}` : 'Search',
+      description: query ? `Articles on ${catalog.site.name} matching “${query}”.` : `Search the articles of ${catalog.site.name}.`,
+      path: query ? searchUrl(query, page) : '/search',
+    });
+    const { prevUrl: _prev, nextUrl: _next, ...rest } = base;
+    return {
+      ...rest,
+      robots: 'noindex, follow',
+      searchQuery: query,
+      ...(pagination?.prevUrl && { prevUrl: absoluteUrl(catalog.site, pagination.prevUrl) }),
+      ...(pagination?.nextUrl && { nextUrl: absoluteUrl(catalog.site, pagination.nextUrl) }),
+    };
+  };
+
+  const common = { query, truncated, maxLength: MAX_QUERY_LENGTH, sections };
+  if (!query) {
+    return {
+      kind: 'page',
+      status: 200,
+      view: 'search',
+      model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, matchedAll: true, results: [] },
+    };
+  }
+
+  const outcome = searchIndexFor(catalog).search(query);
+  const basePath = searchUrl(query);
+  return withPaging(rawPage, basePath, outcome.hits, ({ items, pagination: slice }) => {
+    // paginate() builds "?page=N" URLs; the search URL already has a query string, so build ours.
+    const pagination: Pagination = {
+      page: slice.page,
+      pageCount: slice.pageCount,
+      ...(slice.page > 1 && { prevUrl: searchUrl(query, slice.page - 1) }),
+      ...(slice.page < slice.pageCount && { nextUrl: searchUrl(query, slice.page + 1) }),
+    };
+    return {
+      kind: 'page',
+      status: 200,
+      view: 'search',
+      model: {
+        ...common,
+        layout: layoutFor(slice.page, pagination),
+        state: outcome.hits.length ? 'results' : 'none',
+        resultCount: outcome.hits.length,
+        matchedAll: outcome.combinedWith === 'AND',
+        results: items.map((hit) => resultModel(ctx, hit)),
+        pagination,
+      },
+    };
+  });
+}
