@@ -22,6 +22,7 @@ import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
 import { chooseEncoding } from './encoding';
+import { feedRoutes } from './feed-routes';
 import { Views } from './views';
 
 export interface AppOptions {
@@ -135,6 +136,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/sections/:slug', bySlug(sectionPage));
   app.get('/search', (req, res) => send(req, res, searchPage(context(), req.query.q, req.query.page)));
 
+  app.use(feedRoutes({ store, notFound: sendNotFound }));
   app.use((req, res) => sendNotFound(req, res));
 
   // Errors: log everything, show readers the site's own 500 page, never a stack trace.

@@ -5,6 +5,7 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article, ImageAsset, Site } from '../content/model';
+import { layoutFeedLinks } from '../feeds/links';
 import { plainInline } from './inline';
 
 /** URLs of fingerprinted static files, from the asset manifest. */
@@ -204,7 +205,7 @@ export function layoutModel(
     year: ctx.catalog.builtAt.getUTCFullYear(),
     meta: [],
     jsonLd: [],
-    feeds: [],
+    feeds: layoutFeedLinks(ctx.catalog, page.path),
     searchQuery: '',
   };
 }

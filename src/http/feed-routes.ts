@@ -1,0 +1,99 @@
+/**
+ * Feeds, sitemaps and robots.txt. Each answer is a pure function of the
+ * catalog (and, for the news sitemap, of the time of the request); the text is
+ * kept per catalog so a feed is built once per content version.
+ *
+ *   /feed.xml /atom.xml /feed.json                    the whole site
+ *   /{authors,sources,tags}/:slug/{feed.xml,atom.xml,feed.json}
+ *   /robots.txt /sitemap.xml /sitemaps/<kind>-<n>.xml /sitemaps/news.xml
+ */
+import express, { type Request, type Response } from 'express';
+import type { Catalog, CatalogStore } from '../content/catalog';
+import { SLUG_PATTERN } from '../content/schema';
+import { atomFeed } from '../feeds/atom';
+import { feedModel, type FeedModel, type FeedScope } from '../feeds/feed-model';
+import { jsonFeed } from '../feeds/json-feed';
+import { rssFeed } from '../feeds/rss';
+import { newsSitemap, robotsTxt, SITEMAP_KINDS, SITEMAP_PAGE_SIZE, sitemapIndex, sitemapPage, type SitemapKind } from '../feeds/sitemaps';
+import { HTML_CACHE_CONTROL } from './app';
+
+export interface FeedRouteDeps {
+  store: CatalogStore;
+  notFound: (req: Request, res: Response) => void;
+  /** The time of the request, for the news sitemap's 48 hours. */
+  clock?: () => Date;
+  /** URLs per sitemap file (the protocol allows 50,000; tests use fewer). */
+  sitemapPageSize?: number;
+}
+
+const FORMATS = {
+  'feed.xml': { contentType: 'application/rss+xml; charset=utf-8', write: rssFeed },
+  'atom.xml': { contentType: 'application/atom+xml; charset=utf-8', write: atomFeed },
+  'feed.json': { contentType: 'application/feed+json; charset=utf-8', write: jsonFeed },
+} as const satisfies Record<string, { contentType: string; write: (feed: FeedModel) => string }>;
+
+const XML_TYPE = 'application/xml; charset=utf-8';
+const SITEMAP_FILE = new RegExp(`^(${SITEMAP_KINDS.join('|')})-([1-9][0-9]{0,6})\\.xml$`);
+
+export function feedRoutes(deps: FeedRouteDeps): express.Router {
+  const { store, notFound } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const pageSize = deps.sitemapPageSize ?? SITEMAP_PAGE_SIZE;
+  const router = express.Router();
+
+  // Built text per catalog: a new catalog (reload, embargo lifting) starts empty; old ones are collected.
+  const built = new WeakMap<Catalog, Map<string, string | undefined>>();
+  const memo = (catalog: Catalog, key: string, build: () => string | undefined): string | undefined => {
+    let texts = built.get(catalog);
+    if (!texts) built.set(catalog, (texts = new Map()));
+    if (!texts.has(key)) texts.set(key, build());
+    return texts.get(key);
+  };
+
+  const reply = (res: Response, contentType: string, body: string) => {
+    res.status(200).set({ 'Cache-Control': HTML_CACHE_CONTROL, 'Content-Type': contentType }).send(body);
+  };
+
+  const serveFeed = (req: Request, res: Response, scope: FeedScope, file: keyof typeof FORMATS) => {
+    const catalog = store.current();
+    const format = FORMATS[file];
+    const key = scope.kind === 'site' ? file : `${scope.kind}/${scope.slug}/${file}`;
+    const body = memo(catalog, key, () => {
+      const feed = feedModel(catalog, scope);
+      return feed && format.write(feed);
+    });
+    if (body === undefined) return notFound(req, res);
+    reply(res, format.contentType, body);
+  };
+
+  for (const file of Object.keys(FORMATS) as (keyof typeof FORMATS)[]) {
+    router.get(`/${file}`, (req, res) => serveFeed(req, res, { kind: 'site' }, file));
+    for (const [prefix, kind] of [['authors', 'author'], ['sources', 'source'], ['tags', 'tag']] as const) {
+      router.get(`/${prefix}/:slug/${file}`, (req, res) => {
+        const slug = req.params.slug;
+        if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug)) return notFound(req, res);
+        serveFeed(req, res, { kind, slug }, file);
+      });
+    }
+  }
+
+  router.get('/robots.txt', (_req, res) => {
+    const catalog = store.current();
+    reply(res, 'text/plain; charset=utf-8', memo(catalog, 'robots.txt', () => robotsTxt(catalog)) as string);
+  });
+  // The index and the news sitemap name the last 48 hours, so they follow the clock, not only the catalog.
+  router.get('/sitemap.xml', (_req, res) => reply(res, XML_TYPE, sitemapIndex(store.current(), clock(), pageSize)));
+  router.get('/sitemaps/news.xml', (_req, res) => reply(res, XML_TYPE, newsSitemap(store.current(), clock())));
+  router.get('/sitemaps/:file', (req, res) => {
+    const match = SITEMAP_FILE.exec(req.params.file);
+    if (!match) return notFound(req, res);
+    const kind = match[1] as SitemapKind;
+    const page = Number(match[2]);
+    const catalog = store.current();
+    const body = memo(catalog, `sitemap/${kind}-${page}`, () => sitemapPage(catalog, kind, page, pageSize));
+    if (body === undefined) return notFound(req, res);
+    reply(res, XML_TYPE, body);
+  });
+
+  return router;
+}
