@@ -29,6 +29,7 @@ const PAGES: Record<string, string> = {
   source: '/sources/al-jazeera',
   tag: '/tags/climate',
   section: '/sections/business',
+  search: '/search?q=harbour',
   'not-found': '/no-such-page',
 };
 
