@@ -112,18 +112,21 @@ export async function appFor(dir: string, clock: { now: Date } = { now: NOW }) {
 
 export const DEMO_DATA_DIR = path.resolve(__dirname, '../../data');
 
-/** Visible text of an HTML page with tags dropped and entities decoded, whitespace collapsed. */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
+/** Decodes the HTML entities our templates produce (numeric ones and the five named ones). */
+export function decodeEntities(text: string): string {
+  return text
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
     .replace(/&quot;/g, '"')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+    .replace(/&amp;/g, '&');
+}
+
+/** Visible text of an HTML page with tags dropped and entities decoded, whitespace collapsed. */
+export function visibleText(html: string): string {
+  return decodeEntities(html.replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ').replace(/<[^>]+>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
 }

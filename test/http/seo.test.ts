@@ -4,7 +4,7 @@
  * the demo data. Every URL is absolute; no text can break out of a JSON-LD script.
  */
 import request from 'supertest';
-import { appFor, baseRecords, DEMO_DATA_DIR, removeDataDirs, writeDataDir, type FixtureRecords } from '../helpers/fixture';
+import { appFor, baseRecords, decodeEntities, DEMO_DATA_DIR, removeDataDirs, writeDataDir, type FixtureRecords } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
 
@@ -15,16 +15,6 @@ const URL_KEYS = new Set(['url', '@id', 'item', 'sameAs', 'urlTemplate', 'image'
 
 type Node = Record<string, unknown>;
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 function jsonLdBlocks(html: string): Node[] {
   const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as Node);
