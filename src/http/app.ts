@@ -21,6 +21,7 @@ import { sourcePage } from '../pages/source';
 import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
+import { HTML_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from './cache-control';
 import { chooseEncoding } from './encoding';
 import { feedRoutes } from './feed-routes';
 import { Views } from './views';
@@ -34,9 +35,6 @@ export interface AppOptions {
   assets?: AssetManifest;
 }
 
-/** HTML may be kept briefly by browsers and longer by a CDN, which can serve it stale while it refreshes. */
-export const HTML_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600, stale-if-error=86400';
-export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 function slugParam(req: Request): string | undefined {
   const slug = req.params.slug;
