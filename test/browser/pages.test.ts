@@ -132,6 +132,6 @@ describeBrowser('in Chromium', () => {
         }
       }
     }
-  }, 120_000);
+  }, 300_000); // 40 full-page screenshots: generous on a shared 2-core machine
 });
 
