@@ -7,13 +7,7 @@
 import type { Catalog } from '../content/catalog';
 import type { Article, Block, Picture, Site } from '../content/model';
 import { absoluteUrl, urls } from '../pages/common';
-import { plainInline, renderInline } from '../pages/inline';
-
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
-}
+import { escapeHtml, plainInline, renderInline } from '../pages/inline';
 
 /** renderInline's output with site-relative links ("/…", not "//…") made absolute. */
 function inlineHtml(site: Site, text: string): string {

@@ -20,6 +20,13 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for HTML element content or a quoted attribute value (for HTML built outside EJS). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
+}
+
 /** Renders one line of inline Markdown to safe HTML (no block elements, no raw HTML). */
 export function renderInline(text: string): string {
   return markdown.renderInline(text);

@@ -5,13 +5,8 @@
  * ever built from the reader's query, and nothing the reader typed is copied
  * into the output: only the article's own text, escaped.
  */
+import { escapeHtml } from '../pages/inline';
 import { normalizeTerm, SEPARATOR } from './terms';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
-}
 
 interface Segment {
   text: string;

@@ -1,5 +1,6 @@
 /** The highlighter: escapes first, marks only matched words, never copies the query. */
-import { escapeHtml, excerpt, firstMatch, highlight } from '../../src/search/highlight';
+import { escapeHtml } from '../../src/pages/inline';
+import { excerpt, firstMatch, highlight } from '../../src/search/highlight';
 
 describe('highlight', () => {
   test('marks matched words, case- and accent-insensitively, keeping the text as written', () => {
