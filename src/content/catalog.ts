@@ -41,7 +41,7 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Newest first; slug breaks ties so the order never depends on file order. */
-function byNewest(a: Article, b: Article): number {
+export function byNewest(a: Article, b: Article): number {
   return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 

@@ -2,7 +2,7 @@
  * The article page model: everything the article template prints, already
  * escaped-or-safe (inline HTML comes from renderInline), plus related stories.
  */
-import type { Catalog } from '../content/catalog';
+import { byNewest, type Catalog } from '../content/catalog';
 import type { Article, Block, Picture, Source } from '../content/model';
 import {
   articleCard,
@@ -142,7 +142,7 @@ export function relatedArticles(catalog: Catalog, article: Article, count = RELA
   for (const author of article.authors) weigh(catalog.articlesByAuthor.get(author.slug), 1);
   weigh(catalog.articlesBySection.get(article.section.slug), 1);
   return [...scores.entries()]
-    .sort(([a, sa], [b, sb]) => sb - sa || b.publishedAt.getTime() - a.publishedAt.getTime())
+    .sort(([a, sa], [b, sb]) => sb - sa || byNewest(a, b))
     .slice(0, count)
     .map(([other]) => other);
 }

@@ -7,7 +7,7 @@
  * garbage-collected with its catalog.
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
-import type { Catalog } from '../content/catalog';
+import { byNewest, type Catalog } from '../content/catalog';
 import type { Article, Block } from '../content/model';
 import { plainInline } from '../pages/inline';
 import { normalizeTerm, tokenize } from './terms';
@@ -152,12 +152,7 @@ export class SearchIndex {
       if (!article) continue;
       hits.push({ article, score: rankScore(result.score, article.publishedAt, now), terms: result.terms });
     }
-    hits.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.article.publishedAt.getTime() - a.article.publishedAt.getTime() ||
-        (a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : 0),
-    );
+    hits.sort((a, b) => b.score - a.score || byNewest(a.article, b.article));
     return { hits, combinedWith, termCount };
   }
 }
