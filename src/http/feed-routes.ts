@@ -42,12 +42,17 @@ export function feedRoutes(deps: FeedRouteDeps): express.Router {
   const router = express.Router();
 
   // Built text per catalog: a new catalog (reload, embargo lifting) starts empty; old ones are collected.
-  const built = new WeakMap<Catalog, Map<string, string | undefined>>();
+  // Only answers that exist are kept: a crawler asking for endless unknown slugs or sitemap pages
+  // must not grow this map.
+  const built = new WeakMap<Catalog, Map<string, string>>();
   const memo = (catalog: Catalog, key: string, build: () => string | undefined): string | undefined => {
     let texts = built.get(catalog);
     if (!texts) built.set(catalog, (texts = new Map()));
-    if (!texts.has(key)) texts.set(key, build());
-    return texts.get(key);
+    const kept = texts.get(key);
+    if (kept !== undefined) return kept;
+    const text = build();
+    if (text !== undefined) texts.set(key, text);
+    return text;
   };
 
   const reply = (res: Response, contentType: string, body: string) => {
