@@ -4,6 +4,7 @@
  * a message naming the variable.
  */
 import path from 'node:path';
+import { HTML_CACHE_CONTROL } from './http/cache-control';
 
 export interface Config {
   port: number;
@@ -15,6 +16,10 @@ export interface Config {
   logLevel: string;
   /** Send Strict-Transport-Security: only when the site is served over HTTPS. */
   hsts: boolean;
+  /** Bytes of rendered pages kept in memory (PAGE_CACHE_MB); 0 turns the page cache off. */
+  pageCacheBytes: number;
+  /** Cache-Control sent with HTML pages. */
+  htmlCacheControl: string;
 }
 
 export class ConfigError extends Error {}
@@ -25,6 +30,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const baseUrl = env.BASE_URL?.trim();
   if (baseUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl)) throw new ConfigError(`BASE_URL must be an absolute http(s) URL, got "${baseUrl}"`);
   const nodeEnv = env.NODE_ENV ?? 'development';
+  const pageCacheMb = Number(env.PAGE_CACHE_MB ?? 64);
+  if (!Number.isFinite(pageCacheMb) || pageCacheMb < 0) throw new ConfigError(`PAGE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.PAGE_CACHE_MB}"`);
+  const htmlCacheControl = env.HTML_CACHE_CONTROL?.trim() || HTML_CACHE_CONTROL;
+  if (/[\r\n]/.test(htmlCacheControl)) throw new ConfigError('HTML_CACHE_CONTROL must be one line');
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -33,5 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     hsts: env.HSTS === '1' || env.HSTS === 'true',
+    pageCacheBytes: Math.floor(pageCacheMb * 1024 * 1024),
+    htmlCacheControl,
   };
 }

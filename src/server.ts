@@ -3,12 +3,14 @@
  * down cleanly on SIGTERM/SIGINT. Content problems are logged with file and
  * field; the site starts with every valid record. SIGHUP reloads content.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { CatalogStore } from './content/catalog';
 import { ContentLoadError, loadContent } from './content/load';
 import { formatProblem } from './content/problems';
 import { readConfig, type Config } from './config';
 import { createApp } from './http/app';
+import { createFrontHandler } from './http/front';
+import { PageCache } from './http/page-cache';
 import { createLogger, type Logger } from './log';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,8 +23,10 @@ export async function start(config: Config, logger: Logger = createLogger(config
   const content = await loadContent(config.dataDir, { ...(config.baseUrl && { baseUrl: config.baseUrl }) });
   logProblems(logger, content.problems);
   const store = new CatalogStore(content);
-  const app = createApp({ store, dataDir: config.dataDir, logger, hsts: config.hsts });
-  const server = app.listen(config.port, config.host);
+  const pageCache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
+  const app = createApp({ store, dataDir: config.dataDir, logger, hsts: config.hsts, htmlCacheControl: config.htmlCacheControl, ...(pageCache && { pageCache }) });
+  const server = createServer(createFrontHandler({ app, store, logger, ...(pageCache && { pageCache }) }));
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -23,6 +23,8 @@ import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
 import { HTML_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from './cache-control';
 import { chooseEncoding } from './encoding';
+import { makeCachedPage, type PageCache } from './page-cache';
+import { sendCachedPage } from './send-cached';
 import { feedRoutes } from './feed-routes';
 import { Views } from './views';
 
@@ -33,6 +35,10 @@ export interface AppOptions {
   hsts?: boolean;
   views?: Views;
   assets?: AssetManifest;
+  /** Rendered pages kept as bytes; without one every request renders (the front layer serves the hits). */
+  pageCache?: PageCache;
+  /** Cache-Control of HTML pages (HTML_CACHE_CONTROL unless configured). */
+  htmlCacheControl?: string;
 }
 
 
@@ -42,7 +48,8 @@ function slugParam(req: Request): string | undefined {
 }
 
 export function createApp(options: AppOptions): express.Express {
-  const { store, logger } = options;
+  const { store, logger, pageCache } = options;
+  const htmlCacheControl = options.htmlCacheControl ?? HTML_CACHE_CONTROL;
   const views = options.views ?? new Views();
   const assets = options.assets ?? new AssetManifest(STATIC_DIR);
   const assetUrls = assets.pageUrls();
@@ -79,7 +86,13 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.get('/readyz', (_req, res) => {
     const catalog = store.current();
-    res.set('Cache-Control', 'no-store').json({ ready: true, version: catalog.version, articles: catalog.articles.length, problems: catalog.content.problems.length });
+    res.set('Cache-Control', 'no-store').json({
+      ready: true,
+      version: catalog.version,
+      articles: catalog.articles.length,
+      problems: catalog.content.problems.length,
+      ...(pageCache && { pageCache: pageCache.stats() }),
+    });
   });
 
   // Fingerprinted static files, from memory, already compressed.
@@ -100,17 +113,29 @@ export function createApp(options: AppOptions): express.Express {
     express.static(path.join(options.dataDir, 'images'), { dotfiles: 'deny', index: false, redirect: false, fallthrough: true, maxAge: '1d' }),
   );
 
-  app.use(compression());
+  // Pages sent from their stored, already compressed form are not compressed again.
+  app.use(compression({ filter: (req, res) => !(res as Response).locals?.precompressed && compression.filter(req, res) }));
 
-  const send = (req: Request, res: Response, result: PageResult<object>) => {
+  /**
+   * Sends a page result. A rendered page that may be cached is stored as bytes
+   * (under the version of the catalog it was rendered from) and sent from that
+   * stored form, exactly as the front layer will send it on the next hit.
+   */
+  const send = (req: Request, res: Response, result: PageResult<object>, ctx: PageContext, cacheable = true) => {
     switch (result.kind) {
       case 'redirect':
         return res.redirect(result.status, result.location);
       case 'not-found':
         return sendNotFound(req, res);
-      case 'page':
-        res.status(result.status).set({ 'Cache-Control': HTML_CACHE_CONTROL, 'Content-Type': 'text/html; charset=utf-8' });
-        return res.send(views.render(result.view, result.model));
+      case 'page': {
+        res.status(result.status).set({ 'Cache-Control': htmlCacheControl, 'Content-Type': 'text/html; charset=utf-8' });
+        const html = views.render(result.view, result.model);
+        if (!pageCache || !cacheable || result.status !== 200) return res.send(html);
+        const page = makeCachedPage(result.status, res.getHeaders() as Record<string, string>, html, req.originalUrl);
+        pageCache.set(ctx.catalog.version, req.originalUrl, page);
+        res.locals.precompressed = true;
+        return sendCachedPage(req, res, page);
+      }
     }
   };
   const sendNotFound = (req: Request, res: Response) => {
@@ -122,17 +147,25 @@ export function createApp(options: AppOptions): express.Express {
     (req: Request, res: Response) => {
       const slug = slugParam(req);
       if (!slug) return sendNotFound(req, res);
-      send(req, res, page(context(), slug, req.query.page));
+      const ctx = context();
+      send(req, res, page(ctx, slug, req.query.page), ctx);
+    };
+  const route =
+    (page: (ctx: PageContext, req: Request) => PageResult<object>, cacheable = true) =>
+    (req: Request, res: Response) => {
+      const ctx = context();
+      send(req, res, page(ctx, req), ctx, cacheable);
     };
 
-  app.get('/', (req, res) => send(req, res, homePage(context(), req.query.page)));
-  app.get('/page/:n', (req, res) => send(req, res, homePageAlias(req.params.n)));
+  app.get('/', route((ctx, req) => homePage(ctx, req.query.page)));
+  app.get('/page/:n', route((_ctx, req) => homePageAlias(req.params.n as string)));
   app.get('/articles/:slug', bySlug((ctx, slug) => articlePage(ctx, slug)));
   app.get('/authors/:slug', bySlug(authorPage));
   app.get('/sources/:slug', bySlug(sourcePage));
   app.get('/tags/:slug', bySlug(tagPage));
   app.get('/sections/:slug', bySlug(sectionPage));
-  app.get('/search', (req, res) => send(req, res, searchPage(context(), req.query.q, req.query.page)));
+  // Search pages are not kept: every query is a new URL, and they would push real pages out.
+  app.get('/search', route((ctx, req) => searchPage(ctx, req.query.q, req.query.page), false));
 
   app.use(feedRoutes({ store, notFound: sendNotFound }));
   app.use((req, res) => sendNotFound(req, res));

@@ -11,6 +11,8 @@ import { CatalogStore } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
 import type { Content } from '../../src/content/model';
 import { createApp } from '../../src/http/app';
+import { createFrontHandler } from '../../src/http/front';
+import { PageCache } from '../../src/http/page-cache';
 import { createLogger } from '../../src/log';
 
 export type Json = Record<string, unknown>;
@@ -102,12 +104,19 @@ export async function loadFixture(records: FixtureRecords = baseRecords(), raw: 
   return { dir, content: await loadContent(dir, { now: NOW }) };
 }
 
-/** The real app over a data folder, with a clock the test controls. */
-export async function appFor(dir: string, clock: { now: Date } = { now: NOW }) {
+/**
+ * The site as the server runs it over a data folder: the front layer with a
+ * page cache in front of the Express app, with a clock the test controls.
+ * `app` is what supertest drives; `express` is the app without the front layer.
+ */
+export async function appFor(dir: string, clock: { now: Date } = { now: NOW }, pageCacheBytes = 8 * 1024 * 1024) {
   const content = await loadContent(dir, { now: clock.now });
   const store = new CatalogStore(content, () => clock.now);
-  const app = createApp({ store, dataDir: dir, logger: createLogger('silent') });
-  return { app, store, content, clock };
+  const logger = createLogger('silent');
+  const pageCache = pageCacheBytes > 0 ? new PageCache(pageCacheBytes) : undefined;
+  const expressApp = createApp({ store, dataDir: dir, logger, ...(pageCache && { pageCache }) });
+  const app = createFrontHandler({ app: expressApp, store, logger, ...(pageCache && { pageCache }) });
+  return { app, express: expressApp, pageCache, store, content, clock };
 }
 
 export const DEMO_DATA_DIR = path.resolve(__dirname, '../../data');
