@@ -80,6 +80,12 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
+  // The site is read-only: only GET and HEAD mean anything here.
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.status(405).set({ Allow: 'GET, HEAD', 'Cache-Control': 'no-store' }).type('text/plain').send('Method not allowed\n');
+  });
+
   // Health: the process is up and answering.
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n');

@@ -121,6 +121,14 @@ describe('pages', () => {
     expect(res.text).not.toMatch(/at .*\.js:\d+/);
   });
 
+  test.each(['post', 'put', 'delete', 'patch', 'options'] as const)('%s is refused with 405 and an Allow header', async (method) => {
+    const app = await fixtureApp();
+    for (const url of ['/', '/articles/first-story', '/static/x.css', '/images/pic.jpg', '/feed.xml']) {
+      const res = await request(app)[method](url).expect(405);
+      expect(res.headers.allow).toBe('GET, HEAD');
+    }
+  });
+
   test('health check answers', async () => {
     const app = await fixtureApp();
     await request(app).get('/healthz').expect(200).expect('ok\n');
