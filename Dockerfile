@@ -12,8 +12,8 @@
 # is reachable: docker build --build-arg BASE_IMAGE=local/node-base:22 .
 # Debian slim (glibc), not alpine: sharp's prebuilt binaries (@img/sharp-linux-x64,
 # @img/sharp-libvips-linux-x64) are the glibc ones npm picks on linux-x64.
-# For reproducible releases pin a full version (node:22.x.y-bookworm-slim) or a digest.
-ARG BASE_IMAGE=node:22-bookworm-slim
+# The default is pinned to a full Node version; pin a digest too for byte-for-byte reproducible releases.
+ARG BASE_IMAGE=node:22.23.3-bookworm-slim
 
 # ---- deps: every dependency, exactly as locked ---------------------------------
 FROM ${BASE_IMAGE} AS deps
