@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { fingerprint } from '../images/variants';
 import type { ImageAsset } from './model';
 
 export type ImageProbe = { ok: true; asset: ImageAsset } | { ok: false; message: string };
@@ -25,13 +26,15 @@ export async function probeImage(dataDir: string, imagePath: string): Promise<Im
     return { ok: false, message: `image file "${imagePath}" does not exist in the data folder` };
   }
   try {
-    const meta = await sharp(full).metadata();
+    // Read once: the same bytes give the size and the fingerprint of the variant URLs.
+    const bytes = await fs.readFile(full);
+    const meta = await sharp(bytes).metadata();
     if (!meta.width || !meta.height) return { ok: false, message: `image "${imagePath}" has no readable size` };
     // EXIF orientations 5-8 are rotated by a quarter turn: the displayed size is swapped.
     const rotated = (meta.orientation ?? 1) >= 5;
     return {
       ok: true,
-      asset: { path: imagePath, url: imageUrl(imagePath), width: rotated ? meta.height : meta.width, height: rotated ? meta.width : meta.height },
+      asset: { path: imagePath, url: imageUrl(imagePath), width: rotated ? meta.height : meta.width, height: rotated ? meta.width : meta.height, hash: fingerprint(bytes) },
     };
   } catch (error) {
     return { ok: false, message: `image "${imagePath}" cannot be read as an image (${(error as Error).message})` };

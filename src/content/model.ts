@@ -11,6 +11,8 @@ export interface ImageAsset {
   url: string;
   width: number;
   height: number;
+  /** Fingerprint of the original's bytes: names its responsive variants (src/images/variants.ts). */
+  hash: string;
 }
 
 export interface Picture {

@@ -8,6 +8,7 @@ import {
   articleCard,
   formatDate,
   imageModel,
+  languageOf,
   layoutModel,
   urls,
   type ArticleCard,
@@ -17,6 +18,7 @@ import {
   type PageContext,
   type PageResult,
 } from './common';
+import { directionOf } from './direction';
 import { plainInline, renderInline } from './inline';
 import { articleHead, withHead } from './seo';
 
@@ -57,7 +59,11 @@ export interface ArticleModel {
   layout: LayoutModel;
   headline: string;
   standfirst: string;
+  /** Set when the article is not in the site's language: lang/dir on the <article>. */
   lang?: string;
+  dir?: 'ltr' | 'rtl';
+  /** Then the site's own words around it (byline, dates, sources, tags) keep the site's language and direction. */
+  ui?: { lang: string; dir: 'ltr' | 'rtl' };
   section: { name: string; url: string };
   authors: AuthorByline[];
   published: DateModel;
@@ -153,7 +159,7 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
   if (!article) return { kind: 'not-found' };
   const site = catalog.site;
   const usedIds = new Set<string>();
-  const lang = article.language && article.language !== site.language ? article.language : undefined;
+  const language = languageOf(site, article.language);
   const model: ArticleModel = {
     layout: withHead(
       layoutModel(ctx, {
@@ -161,13 +167,13 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
         description: plainInline(article.standfirst),
         path: urls.article(article.slug),
         currentNav: urls.section(article.section.slug),
-        ...(article.language && { lang: article.language }),
       }),
       (page) => articleHead(catalog, article, page),
     ),
     headline: article.headline,
     standfirst: plainInline(article.standfirst),
-    ...(lang && { lang }),
+    ...language,
+    ...(language.lang && { ui: { lang: site.language, dir: directionOf(site.language) } }),
     section: { name: article.section.name, url: urls.section(article.section.slug) },
     authors: article.authors.map((author) => ({
       name: author.name,

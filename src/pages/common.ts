@@ -6,6 +6,8 @@
 import type { Catalog } from '../content/catalog';
 import type { Article, ImageAsset, Site } from '../content/model';
 import { layoutFeedLinks } from '../feeds/links';
+import { fallbackWidth, srcset, variantUrl } from '../images/variants';
+import { directionOf, type Direction } from './direction';
 import { plainInline } from './inline';
 
 /** URLs of fingerprinted static files, from the asset manifest. */
@@ -70,10 +72,13 @@ export interface DateModel {
 }
 
 export interface ImageModel {
+  /** The JPEG a browser without srcset support loads (a variant, not the original). */
   url: string;
   width: number;
   height: number;
   alt: string;
+  /** srcset values per format, for <picture>; the template adds `sizes`, which depends on the layout. */
+  srcset: { avif: string; webp: string; jpeg: string };
 }
 
 export interface ArticleCard {
@@ -85,6 +90,7 @@ export interface ArticleCard {
   bylines: string;
   image?: ImageModel;
   lang?: string;
+  dir?: Direction;
 }
 
 export interface Pagination {
@@ -118,8 +124,21 @@ export function formatDate(site: Site, date: Date): DateModel {
   return { iso: date.toISOString(), label: format.format(date) };
 }
 
+/** An image as <picture> prints it: AVIF, WebP and JPEG variants; width/height keep its box reserved while it loads. */
 export function imageModel(asset: ImageAsset, alt: string): ImageModel {
-  return { url: asset.url, width: asset.width, height: asset.height, alt };
+  return {
+    url: variantUrl(asset.hash, { kind: 'resize', width: fallbackWidth(asset.width), format: 'jpg' }),
+    width: asset.width,
+    height: asset.height,
+    alt,
+    srcset: { avif: srcset(asset.hash, asset.width, 'avif'), webp: srcset(asset.hash, asset.width, 'webp'), jpeg: srcset(asset.hash, asset.width, 'jpg') },
+  };
+}
+
+/** lang and dir for content in another language than the site's; empty when it is the site's own. */
+export function languageOf(site: Site, language: string | undefined): { lang?: string; dir?: Direction } {
+  if (!language || language === site.language) return {};
+  return { lang: language, dir: directionOf(language) };
 }
 
 export const urls = {
@@ -145,7 +164,7 @@ export function articleCard(site: Site, article: Article): ArticleCard {
     published: formatDate(site, article.publishedAt),
     bylines: joinNames(article.authors.map((a) => a.name)),
     ...(article.image && { image: imageModel(article.image.asset, article.image.alt) }),
-    ...(article.language && article.language !== site.language && { lang: article.language }),
+    ...languageOf(site, article.language),
   };
 }
 
@@ -196,7 +215,8 @@ export function layoutModel(
     robots: 'index, follow, max-image-preview:large',
     siteName: site.name,
     siteDescription: site.description,
-    ...(site.logo && { logo: imageModel(site.logo, '') }),
+    // The logo's fallback is the original (a PNG keeps its transparency; a JPEG variant would not).
+    ...(site.logo && { logo: { ...imageModel(site.logo, ''), url: site.logo.url } }),
     nav: site.nav.map((item) => ({ label: item.label, url: item.url, current: item.url === page.currentNav })),
     stylesheetUrl: ctx.assets.stylesheet,
     faviconUrl: ctx.assets.favicon,

@@ -8,6 +8,7 @@
 import { excerpt, firstMatch, highlight } from '../search/highlight';
 import { articleBodyText, searchIndexFor, type SearchHit } from '../search/index';
 import {
+  languageOf,
   absoluteUrl,
   formatDate,
   joinNames,
@@ -20,6 +21,7 @@ import {
   type PageResult,
   type Pagination,
 } from './common';
+import type { Direction } from './direction';
 import { plainInline } from './inline';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -35,6 +37,7 @@ export interface SearchResultModel {
   /** Safe HTML: the escaped author names with matches in <mark>. */
   bylinesHtml: string;
   lang?: string;
+  dir?: Direction;
 }
 
 export interface SearchModel {
@@ -99,7 +102,7 @@ function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
     section: { name: article.section.name, url: urls.section(article.section.slug) },
     published: formatDate(site, article.publishedAt),
     bylinesHtml: highlight(joinNames(article.authors.map((a) => a.name)), terms),
-    ...(article.language && article.language !== site.language && { lang: article.language }),
+    ...languageOf(site, article.language),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { Catalog } from '../content/catalog';
+import { OG_SIZE, variantUrl } from '../images/variants';
 import type { Article, Author, ImageAsset, Section, Site, Source, Tag } from '../content/model';
 import { absoluteUrl, urls, type LayoutModel, type MetaTag } from './common';
 import { plainInline } from './inline';
@@ -86,6 +87,18 @@ function homeUrl(site: Site): string {
  */
 function imageObject(site: Site, asset: ImageAsset): ImageObject {
   return { '@type': 'ImageObject', url: absoluteUrl(site, asset.url), width: asset.width, height: asset.height } as unknown as ImageObject;
+}
+
+/**
+ * The 1200×630 crop link cards and search engines are shown for an article:
+ * the size Open Graph and X/Twitter recommend, so no service crops it itself.
+ */
+function articleCrop(site: Site, asset: ImageAsset): { url: string; width: number; height: number } {
+  return { url: absoluteUrl(site, variantUrl(asset.hash, { kind: 'og' })), width: OG_SIZE.width, height: OG_SIZE.height };
+}
+
+function cropObject(site: Site, asset: ImageAsset): ImageObject {
+  return { '@type': 'ImageObject', ...articleCrop(site, asset) } as unknown as ImageObject;
 }
 
 function cardImage(site: Site, asset: ImageAsset, alt: string, large: boolean): CardImage {
@@ -226,7 +239,7 @@ export function newsArticleLd(site: Site, article: Article): WithContext<NewsArt
     url,
     headline: article.headline,
     description: plainInline(article.standfirst),
-    ...(article.image && { image: [imageObject(site, article.image.asset)] }),
+    ...(article.image && { image: [cropObject(site, article.image.asset)] }),
     datePublished: article.publishedAt.toISOString(),
     dateModified: modified.toISOString(),
     author: article.authors.map((a) => personNode(site, a)),
@@ -252,7 +265,7 @@ export function articleHead(catalog: Catalog, article: Article, page: PageHead):
   const site = catalog.site;
   const avatarAuthor = article.authors.find((a) => a.avatar);
   const image = article.image
-    ? cardImage(site, article.image.asset, article.image.alt, true)
+    ? { ...articleCrop(site, article.image.asset), alt: article.image.alt, large: true }
     : avatarAuthor?.avatar
       ? cardImage(site, avatarAuthor.avatar, avatarAuthor.name, false)
       : logoCard(site);

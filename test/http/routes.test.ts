@@ -49,7 +49,7 @@ describe('pages', () => {
     expect(html).toMatch(/By <a href="\/authors\/ada-lane" rel="author">Ada Lane<\/a> and <a href="\/authors\/ben-okafor" rel="author">Ben Okafor<\/a>/);
     expect(html).toContain('<time datetime="2026-05-02T09:00:00.000Z">2 May 2026</time>');
     expect(html).toContain('<time datetime="2026-05-04T10:00:00.000Z">4 May 2026</time>');
-    expect(html).toMatch(/<img class="figure__image" src="\/images\/pic.jpg" width="64" height="36" alt="Picture for second-story" fetchpriority="high"/);
+    expect(html).toMatch(/<img class="figure__image" src="\/img\/[0-9a-f]{16}-64\.jpg" srcset="[^"]+" sizes="[^"]+" width="64" height="36" alt="Picture for second-story" fetchpriority="high"/);
     expect(html).toContain('A caption');
     expect(html).toContain('<span class="figure__credit">A. Photographer</span>');
     expect(html).toContain('<p>Opening <em>words</em>.</p>');

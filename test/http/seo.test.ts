@@ -139,7 +139,9 @@ describe('structured data and link cards over the fixture', () => {
     expect(ld.inLanguage).toBe('en');
     expect(ld.articleSection).toBe('World');
     expect(ld.keywords).toEqual(['Harbours']);
-    expect(ld.image).toEqual([{ '@type': 'ImageObject', url: `${BASE}/images/pic.jpg`, width: 64, height: 36 }]);
+    // The 1200×630 crop, the same picture as og:image.
+    expect(ld.image).toEqual([{ '@type': 'ImageObject', url: expect.stringMatching(new RegExp(`^${BASE}/img/[0-9a-f]{16}-og\\.jpg$`)), width: 1200, height: 630 }]);
+    expect((ld.image as Node[])[0]!.url).toBe(meta(html, 'og:image'));
     expect((ld.author as Node[]).map((a) => [a.name, a.url, a.sameAs])).toEqual([
       ['Ada Lane', `${BASE}/authors/ada-lane`, ['https://example.org/ada']],
       ['Ben Okafor', `${BASE}/authors/ben-okafor`, undefined],
@@ -151,7 +153,9 @@ describe('structured data and link cards over the fixture', () => {
     expectSocialMeta(html, BASE, { type: 'article', url, card: 'summary_large_image' });
     expect(meta(html, 'og:title')).toBe('Headline of second-story');
     expect(meta(html, 'og:locale')).toBe('en_GB');
-    expect(meta(html, 'og:image')).toBe(`${BASE}/images/pic.jpg`);
+    expect(meta(html, 'og:image')).toMatch(new RegExp(`^${BASE}/img/[0-9a-f]{16}-og\\.jpg$`));
+    expect(meta(html, 'og:image:width')).toBe('1200');
+    expect(meta(html, 'og:image:height')).toBe('630');
     expect(meta(html, 'article:published_time')).toBe('2026-05-02T09:00:00.000Z');
     expect(meta(html, 'article:modified_time')).toMatch(ISO_DATE);
     expect(metaAll(html, 'article:author')).toEqual([`${BASE}/authors/ada-lane`, `${BASE}/authors/ben-okafor`]);

@@ -74,14 +74,16 @@ describe('meta builders', () => {
     expect(one(meta, 'og:url')).toBe(`${BASE}/articles/second-story`);
     expect(one(meta, 'og:site_name')).toBe('Test Gazette');
     expect(one(meta, 'og:locale')).toBe('en_GB');
-    expect(one(meta, 'og:image')).toBe(`${BASE}/images/pic.jpg`);
-    expect(one(meta, 'og:image:width')).toBe('64');
-    expect(one(meta, 'og:image:height')).toBe('36');
+    // The article's picture as the 1200×630 crop made for link cards, not the original.
+    expect(one(meta, 'og:image')).toMatch(new RegExp(`^${BASE}/img/[0-9a-f]{16}-og\\.jpg$`));
+    expect(one(meta, 'og:image')).toBe(`${BASE}/img/${article.image!.asset.hash}-og.jpg`);
+    expect(one(meta, 'og:image:width')).toBe('1200');
+    expect(one(meta, 'og:image:height')).toBe('630');
     expect(one(meta, 'og:image:alt')).toBe('Picture for second-story');
     expect(one(meta, 'twitter:card')).toBe('summary_large_image');
     expect(one(meta, 'twitter:title')).toBe('Headline of second-story');
     expect(one(meta, 'twitter:description')).toBe('Standfirst of second-story.');
-    expect(one(meta, 'twitter:image')).toBe(`${BASE}/images/pic.jpg`);
+    expect(one(meta, 'twitter:image')).toBe(one(meta, 'og:image'));
     expect(one(meta, 'twitter:image:alt')).toBe('Picture for second-story');
     expect(one(meta, 'article:published_time')).toBe('2026-05-02T09:00:00.000Z');
     expect(one(meta, 'article:modified_time')).toBe('2026-05-02T09:00:00.000Z');

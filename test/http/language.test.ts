@@ -1,0 +1,46 @@
+/**
+ * An article in another language than the site's: lang and dir on the
+ * article (right to left for Arabic), the site's own words around it keep the
+ * site's language, and its cards and search results elsewhere carry lang/dir.
+ * Dates stay in the site's locale (Intl, en-GB here).
+ */
+import request from 'supertest';
+import { directionOf } from '../../src/pages/direction';
+import { appFor, baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
+
+afterAll(removeDataDirs);
+
+test('direction from a language tag', () => {
+  expect(['ar', 'ar-EG', 'he', 'fa-IR', 'ur', 'az-Arab', 'yi'].map(directionOf)).toEqual(Array(7).fill('rtl'));
+  expect(['en', 'en-GB', 'de', 'ku-Latn', 'tr', 'zh-Hant'].map(directionOf)).toEqual(Array(6).fill('ltr'));
+});
+
+test('an Arabic article reads right to left; its cards and search results say so too', async () => {
+  const records = baseRecords();
+  records.articles.push({
+    ...records.articles[0],
+    slug: 'arabic-story',
+    headline: 'مكتبة الميناء تفتح أبوابها',
+    standfirst: 'قراءة مسائية للأطفال.',
+    language: 'ar',
+    publishedAt: '2026-05-04T09:00:00Z',
+    body: [{ type: 'paragraph', text: 'نص المقال عن الميناء.' }],
+  });
+  const { app } = await appFor(await writeDataDir(records));
+
+  const article = (await request(app).get('/articles/arabic-story').expect(200)).text;
+  expect(article).toContain('<html lang="en">'); // the page around the article is the site's
+  expect(article).toContain('<article class="article" lang="ar" dir="rtl">');
+  expect(article).toContain('<div class="article__meta" lang="en" dir="ltr">');
+  expect(article).toContain('<footer class="article__footer" lang="en" dir="ltr">');
+  expect(article).toContain('<time datetime="2026-05-04T09:00:00.000Z">4 May 2026</time>');
+
+  const home = (await request(app).get('/').expect(200)).text;
+  expect(home).toMatch(/<article class="card[^"]*" lang="ar" dir="rtl">\s*(?:<picture>[\s\S]*?<\/picture>\s*)?<div class="card__body">[\s\S]*?href="\/articles\/arabic-story"/);
+  // English articles carry no lang/dir of their own.
+  expect(home).not.toMatch(/<article class="card[^"]*" lang="en"/);
+  expect(home).toMatch(/<article class="card[^"]*">/);
+
+  const search = (await request(app).get('/search?q=' + encodeURIComponent('الميناء')).expect(200)).text;
+  expect(search).toContain('<li class="search-result" lang="ar" dir="rtl">');
+});
