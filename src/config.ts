@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { HTML_CACHE_CONTROL } from './http/cache-control';
+import { defaultImageCacheDir } from './images/generate';
 
 export interface Config {
   port: number;
@@ -20,6 +21,27 @@ export interface Config {
   pageCacheBytes: number;
   /** Cache-Control sent with HTML pages. */
   htmlCacheControl: string;
+  /** Watch DATA_DIR and reload on change (WATCH, on unless "0"/"false"). */
+  watch: boolean;
+  /** Quiet time after the last change in DATA_DIR before a reload (WATCH_DEBOUNCE_MS). */
+  watchDebounceMs: number;
+  /** Port of the Prometheus /metrics endpoint on HOST (METRICS_PORT); undefined = no metrics endpoint. */
+  metricsPort?: number;
+  /** Longest wait for requests in flight on SIGTERM/SIGINT before connections are cut (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+  /** How long an idle keep-alive connection is kept (KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Where responsive image variants are written (IMAGE_CACHE_DIR; default under the OS temp folder, so a read-only app folder works). */
+  imageCacheDir: string;
+}
+
+/** A whole number from the environment within [min, max], or the default when unset or empty. */
+function integerVariable(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, meaning: string): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be ${meaning} (${min}-${max}), got "${raw}"`);
+  return value;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isFinite(pageCacheMb) || pageCacheMb < 0) throw new ConfigError(`PAGE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.PAGE_CACHE_MB}"`);
   const htmlCacheControl = env.HTML_CACHE_CONTROL?.trim() || HTML_CACHE_CONTROL;
   if (/[\r\n]/.test(htmlCacheControl)) throw new ConfigError('HTML_CACHE_CONTROL must be one line');
+  const metricsPort = env.METRICS_PORT?.trim() ? integerVariable(env, 'METRICS_PORT', 0, 0, 65535, 'a port number') : undefined;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -44,5 +67,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hsts: env.HSTS === '1' || env.HSTS === 'true',
     pageCacheBytes: Math.floor(pageCacheMb * 1024 * 1024),
     htmlCacheControl,
+    watch: !['0', 'false', 'off', 'no'].includes((env.WATCH ?? '').trim().toLowerCase()),
+    watchDebounceMs: integerVariable(env, 'WATCH_DEBOUNCE_MS', 250, 0, 60_000, 'milliseconds'),
+    ...(metricsPort !== undefined && { metricsPort }),
+    shutdownTimeoutMs: integerVariable(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, 'milliseconds'),
+    keepAliveTimeoutMs: integerVariable(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 600_000, 'milliseconds'),
+    imageCacheDir: defaultImageCacheDir(env),
   };
 }

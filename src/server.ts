@@ -1,64 +1,146 @@
 /**
- * Entry point: read config, load and check the content, start HTTP, and shut
- * down cleanly on SIGTERM/SIGINT. Content problems are logged with file and
- * field; the site starts with every valid record. SIGHUP reloads content.
+ * Entry point: read config, load and check the content, start HTTP (and the
+ * metrics port when asked), keep the content live (folder watcher, SIGHUP),
+ * and shut down cleanly on SIGTERM/SIGINT. Content problems are logged with
+ * file and field; the site starts with every valid record.
  */
 import { createServer, type Server } from 'node:http';
-import { CatalogStore } from './content/catalog';
-import { ContentLoadError, loadContent } from './content/load';
-import { formatProblem } from './content/problems';
+import type { AddressInfo } from 'node:net';
+import type { CatalogStore } from './content/catalog';
+import { LiveContent } from './content/live';
+import { ContentLoadError } from './content/load';
 import { readConfig, type Config } from './config';
 import { createApp } from './http/app';
 import { createFrontHandler } from './http/front';
+import { SiteMetrics } from './http/metrics';
+import { createMetricsServer } from './http/metrics-server';
 import { PageCache } from './http/page-cache';
+import { shutdownServers, type ShutdownResult } from './http/shutdown';
 import { createLogger, type Logger } from './log';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * Connection limits. headersTimeout bounds a slow sender of headers
+ * (slowloris); requestTimeout bounds a whole request, body included;
+ * connectionsCheckingInterval is how often Node enforces both (its default,
+ * 30 s, would let a slow client hold a socket three times past the limit).
+ * maxHeaderSize is Node's default, written down: a request whose headers are
+ * larger gets 431. keepAliveTimeout is configurable (KEEP_ALIVE_TIMEOUT_MS):
+ * behind a load balancer it should exceed the balancer's idle timeout.
+ */
+export const SERVER_LIMITS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  connectionsCheckingInterval: 1_000,
+  maxHeaderSize: 16 * 1024,
+} as const;
 
-function logProblems(logger: Logger, problems: { file: string; field: string; message: string }[]): void {
-  for (const problem of problems) logger.warn({ file: problem.file, field: problem.field, reason: problem.message }, `content problem: ${formatProblem(problem)}`);
+export interface RunningSite {
+  server: Server;
+  port: number;
+  /** The metrics server, when METRICS_PORT is set. */
+  metricsServer?: Server;
+  metricsPort?: number;
+  store: CatalogStore;
+  live: LiveContent;
+  metrics: SiteMetrics;
+  /** Graceful shutdown: stop the watcher, stop accepting, finish requests in flight, close every connection. */
+  stop(): Promise<ShutdownResult>;
 }
 
-export async function start(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<{ server: Server; store: CatalogStore }> {
-  const content = await loadContent(config.dataDir, { ...(config.baseUrl && { baseUrl: config.baseUrl }) });
-  logProblems(logger, content.problems);
-  const store = new CatalogStore(content);
-  const pageCache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
-  const app = createApp({ store, dataDir: config.dataDir, logger, hsts: config.hsts, htmlCacheControl: config.htmlCacheControl, ...(pageCache && { pageCache }) });
-  const server = createServer(createFrontHandler({ app, store, logger, ...(pageCache && { pageCache }) }));
-  server.listen(config.port, config.host);
+async function listen(server: Server, port: number, host: string): Promise<number> {
   await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
     server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  server.keepAliveTimeout = 5_000;
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ host: config.host, port, articles: store.current().articles.length, problems: content.problems.length }, `newsreel listening on http://${config.host}:${port}`);
-
-  process.on('SIGHUP', () => {
-    loadContent(config.dataDir, { ...(config.baseUrl && { baseUrl: config.baseUrl }) })
-      .then((next) => {
-        logProblems(logger, next.problems);
-        const catalog = store.replace(next);
-        logger.info({ version: catalog.version, articles: catalog.articles.length, problems: next.problems.length }, 'content reloaded');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'content reload failed; still serving the previous content'));
-  });
-  return { server, store };
+  return (server.address() as AddressInfo).port;
 }
 
-function shutdown(server: Server, logger: Logger, signal: string): void {
-  logger.info({ signal }, 'shutting down');
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => {
-    logger.warn('shutdown grace period over; closing remaining connections');
-    server.closeAllConnections();
-    process.exit(0);
-  }, SHUTDOWN_GRACE_MS).unref();
+export async function start(config: Config, logger: Logger = createLogger(config.logLevel), options: { processMetrics?: boolean } = {}): Promise<RunningSite> {
+  // The site listens only once the first catalog is loaded, so /readyz can never be asked before it (docs/decisions/0006-live-reload.md).
+  const live = await LiveContent.load(config.dataDir, { logger, ...(config.baseUrl && { baseUrl: config.baseUrl }) });
+  const store = live.store;
+  const pageCache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
+  const metrics = new SiteMetrics({ store, live, processMetrics: options.processMetrics ?? true, ...(pageCache && { pageCache }) });
+  let draining = false;
+  const app = createApp({
+    store,
+    dataDir: config.dataDir,
+    logger,
+    hsts: config.hsts,
+    htmlCacheControl: config.htmlCacheControl,
+    imageCacheDir: config.imageCacheDir,
+    readiness: () => ({ ...live.status(), ready: !draining, ...(draining && { draining }) }),
+    ...(pageCache && { pageCache }),
+  });
+  const server = createServer(SERVER_LIMITS, createFrontHandler({ app, store, logger, metrics, ...(pageCache && { pageCache }) }));
+  server.keepAliveTimeout = config.keepAliveTimeoutMs;
+  const port = await listen(server, config.port, config.host);
+
+  let metricsServer: Server | undefined;
+  let metricsPort: number | undefined;
+  if (config.metricsPort !== undefined) {
+    metricsServer = createMetricsServer(metrics, logger);
+    try {
+      metricsPort = await listen(metricsServer, config.metricsPort, config.host);
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+  }
+
+  if (config.watch) live.watch(config.watchDebounceMs);
+  const catalog = store.current();
+  logger.info(
+    { host: config.host, port, metricsPort, watch: config.watch, articles: catalog.articles.length, problems: catalog.content.problems.length },
+    `newsreel listening on http://${config.host}:${port}`,
+  );
+
+  let stopping: Promise<ShutdownResult> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      draining = true;
+      live.close();
+      const servers = metricsServer ? [server, metricsServer] : [server];
+      const result = await shutdownServers(servers, { timeoutMs: config.shutdownTimeoutMs });
+      await live.settled();
+      return result;
+    })();
+    return stopping;
+  };
+  return { server, port, store, live, metrics, stop, ...(metricsServer && { metricsServer }), ...(metricsPort !== undefined && { metricsPort }) };
+}
+
+/** SIGHUP reloads; SIGTERM/SIGINT shut down gracefully and exit 0; a second SIGINT exits at once. */
+function handleSignals(site: RunningSite, config: Config, logger: Logger): void {
+  process.on('SIGHUP', () => {
+    logger.info({ signal: 'SIGHUP' }, 'reloading content');
+    void site.live.reload('signal');
+  });
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      logger.warn({ signal }, 'second signal during shutdown; exiting now');
+      logger.flush();
+      process.exit(1);
+    }
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    // Belt and braces: whatever hangs (a stuck reload, a log flush), the process still ends shortly after the bound.
+    setTimeout(() => process.exit(0), config.shutdownTimeoutMs + 2_000).unref();
+    site
+      .stop()
+      .then((result) => {
+        if (result.forced) logger.warn('shutdown bound reached; open connections were cut');
+        logger.info('shut down');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'shutdown failed'))
+      .finally(() => logger.flush(() => process.exit(0)));
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 if (require.main === module) {
@@ -71,13 +153,10 @@ if (require.main === module) {
   }
   const logger = createLogger(config.logLevel);
   start(config, logger)
-    .then(({ server }) => {
-      process.on('SIGTERM', () => shutdown(server, logger, 'SIGTERM'));
-      process.on('SIGINT', () => shutdown(server, logger, 'SIGINT'));
-    })
+    .then((site) => handleSignals(site, config, logger))
     .catch((error: unknown) => {
       if (error instanceof ContentLoadError) logger.fatal({ problems: error.problems }, error.message);
       else logger.fatal({ err: error }, 'newsreel failed to start');
-      process.exit(1);
+      logger.flush(() => process.exit(1));
     });
 }

@@ -11,7 +11,7 @@ import { listJsonFiles, mapLimit, parseJson } from './files';
 import type { Content } from './model';
 import { problemsFromZod, type Problem } from './problems';
 import { resolveContent } from './resolve';
-import { articleSchema, authorSchema, siteSchema, sourceSchema, type ArticleRecord, type AuthorRecord, type SourceRecord } from './schema';
+import { articleSchema, authorSchema, siteSchema, sourceSchema, type ArticleRecord, type AuthorRecord, type SiteRecord, type SourceRecord } from './schema';
 
 export interface RawRecord<T> {
   file: string;
@@ -60,8 +60,10 @@ async function readCollection<S extends z.ZodType<{ slug: string }>>(
   folder: string,
   schema: S,
   problems: Problem[],
+  listed: Set<string>,
 ): Promise<RawRecord<z.infer<S>>[]> {
   const files = await listJsonFiles(dataDir, folder);
+  for (const file of files) listed.add(file);
   const records = await mapLimit(files, FILE_CONCURRENCY, (file) => readRecord(dataDir, file, schema, problems));
   const seen = new Map<string, string>();
   const out: RawRecord<z.infer<S>>[] = [];
@@ -84,22 +86,44 @@ async function readCollection<S extends z.ZodType<{ slug: string }>>(
   return out;
 }
 
-/** Reads and checks every record in dataDir; returns the resolved content and every problem found. */
 export interface LoadOptions {
   /** Overrides site.json's baseUrl (the BASE_URL setting). */
   baseUrl?: string;
   now?: Date;
 }
 
-export async function loadContent(dataDir: string, options: LoadOptions = {}): Promise<Content> {
+/** Every record file read and checked on its own (shape, slug), before references are resolved. */
+export interface RecordsRead {
+  /** site.json, when it could be read and is valid. */
+  site: SiteRecord | undefined;
+  /** The records that passed their checks. */
+  records: CheckedRecords;
+  problems: Problem[];
+  /** Every record file found in the collections (good or not), relative to the data folder. */
+  files: ReadonlySet<string>;
+}
+
+/** Reads site.json and every collection, checking each record's shape; no references yet. */
+export async function readRecords(dataDir: string): Promise<RecordsRead> {
   const problems: Problem[] = [];
+  const files = new Set<string>();
   const site = await readRecord(dataDir, 'site.json', siteSchema, problems);
   const [authors, sources, articles] = await Promise.all([
-    readCollection(dataDir, 'authors', authorSchema, problems),
-    readCollection(dataDir, 'sources', sourceSchema, problems),
-    readCollection(dataDir, 'articles', articleSchema, problems),
+    readCollection(dataDir, 'authors', authorSchema, problems, files),
+    readCollection(dataDir, 'sources', sourceSchema, problems, files),
+    readCollection(dataDir, 'articles', articleSchema, problems, files),
   ]);
+  return { site, records: { authors, sources, articles }, problems, files };
+}
+
+/** site.json with the BASE_URL override applied. */
+export function withBaseUrl(site: SiteRecord, options: LoadOptions): SiteRecord {
+  return options.baseUrl ? { ...site, baseUrl: options.baseUrl } : site;
+}
+
+/** Reads and checks every record in dataDir; returns the resolved content and every problem found. */
+export async function loadContent(dataDir: string, options: LoadOptions = {}): Promise<Content> {
+  const { site, records, problems } = await readRecords(dataDir);
   if (!site) throw new ContentLoadError(problems.filter((p) => p.file === 'site.json'));
-  const siteRecord = options.baseUrl ? { ...site, baseUrl: options.baseUrl } : site;
-  return resolveContent(dataDir, siteRecord, { authors, sources, articles }, problems, options.now ?? new Date());
+  return resolveContent(dataDir, withBaseUrl(site, options), records, problems, options.now ?? new Date());
 }

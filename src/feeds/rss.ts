@@ -26,7 +26,8 @@ function itemXml(item: FeedItem): string {
     element('link', item.url),
     element('guid', item.url, { isPermaLink: 'true' }),
     element('pubDate', rfc822(item.published)),
-    element('description', item.summary),
+    // Readers render an item's description as HTML: the plain-text standfirst is escaped as HTML first, then as XML.
+    element('description', escapeXml(item.summary)),
     element('content:encoded', item.html),
     ...item.authors.map((a) => element('dc:creator', a.name)),
     ...item.tags.map((t) => element('category', t.name, { domain: t.url })),

@@ -26,6 +26,8 @@ import { chooseEncoding } from './encoding';
 import { makeCachedPage, type PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
 import { feedRoutes } from './feed-routes';
+import { defaultImageCacheDir, VariantStore } from '../images/generate';
+import { imageRoutes } from './image-routes';
 import { Views } from './views';
 
 export interface AppOptions {
@@ -39,6 +41,10 @@ export interface AppOptions {
   pageCache?: PageCache;
   /** Cache-Control of HTML pages (HTML_CACHE_CONTROL unless configured). */
   htmlCacheControl?: string;
+  /** Where responsive image variants are kept (IMAGE_CACHE_DIR, else a folder under the OS temp folder). */
+  imageCacheDir?: string;
+  /** What /readyz reports (LiveContent.status in the server): 503 while `ready` is false. */
+  readiness?: () => { ready: boolean };
 }
 
 
@@ -91,6 +97,10 @@ export function createApp(options: AppOptions): express.Express {
     res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n');
   });
   app.get('/readyz', (_req, res) => {
+    if (options.readiness) {
+      const report = options.readiness();
+      return res.status(report.ready ? 200 : 503).set('Cache-Control', 'no-store').json({ ...report, ...(pageCache && { pageCache: pageCache.stats() }) });
+    }
     const catalog = store.current();
     res.set('Cache-Control', 'no-store').json({
       ready: true,
@@ -118,6 +128,14 @@ export function createApp(options: AppOptions): express.Express {
     '/images',
     express.static(path.join(options.dataDir, 'images'), { dotfiles: 'deny', index: false, redirect: false, fallthrough: true, maxAge: '1d' }),
   );
+
+  // Responsive variants (/img/…), made on first request and cached on disk; see docs/images.md.
+  const variants = new VariantStore({
+    dataDir: options.dataDir,
+    cacheDir: options.imageCacheDir ?? defaultImageCacheDir(),
+    onWriteError: (error) => logger.warn({ err: error }, 'image cache folder is not writable; variants are made per request'),
+  });
+  app.use(imageRoutes({ store, variants, logger, notFound: (req, res) => sendNotFound(req, res) }));
 
   // Pages sent from their stored, already compressed form are not compressed again.
   app.use(compression({ filter: (req, res) => !(res as Response).locals?.precompressed && compression.filter(req, res) }));

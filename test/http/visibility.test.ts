@@ -68,3 +68,57 @@ describe('drafts and embargoes', () => {
     await request(app).get('/articles/draft-story').expect(404);
   });
 });
+
+/** Every URL a reader, a crawler or a feed reader can reach, including feeds, sitemaps, robots and search. */
+describe('no route leaks a draft or an embargo', () => {
+  const LEAK = /draft-story|embargoed-story|Draft headline|Embargoed headline|secret-tag/;
+  const FEEDS = ['feed.xml', 'atom.xml', 'feed.json'];
+
+  test('pages, paging, feeds of every scope, every sitemap, robots.txt and search', async () => {
+    const { app } = await appWithHidden();
+    const urls = [
+      ...LIST_URLS,
+      '/?page=2',
+      '/authors/ben-okafor',
+      '/sources/city-hall',
+      '/sections/business',
+      '/tags/ferries',
+      '/robots.txt',
+      '/sitemap.xml',
+      '/sitemaps/news.xml',
+      ...FEEDS.map((f) => `/${f}`),
+      ...['ada-lane', 'secret-writer'].flatMap((slug) => FEEDS.map((f) => `/authors/${slug}/${f}`)),
+      ...['wire-agency', 'hidden-source'].flatMap((slug) => FEEDS.map((f) => `/sources/${slug}/${f}`)),
+      ...['harbours', 'secret-tag'].flatMap((slug) => FEEDS.map((f) => `/tags/${slug}/${f}`)),
+      ...['draft', 'embargoed', 'headline', 'secret', 'writer', 'drafts headlines', 'embargo'].map((q) => `/search?q=${encodeURIComponent(q)}`),
+    ];
+    const index = await request(app).get('/sitemap.xml').expect(200);
+    const sitemapPaths = [...index.text.matchAll(/<loc>https?:\/\/[^/<]+(\/[^<]*)<\/loc>/g)].map((m) => m[1] as string);
+    expect(sitemapPaths.length).toBeGreaterThan(1);
+    urls.push(...sitemapPaths);
+
+    let answered = 0;
+    for (const url of urls) {
+      const res = await request(app).get(url);
+      expect([200, 404]).toContain(res.status);
+      if (res.status === 200) answered++;
+      // A 404 page may echo the requested path (which can name a hidden slug), never a hidden headline.
+      const leak = res.status === 404 ? /Draft headline|Embargoed headline/ : LEAK;
+      if (leak.test(res.text)) throw new Error(`${url} mentions a hidden article: ${leak.exec(res.text)?.[0]}`);
+    }
+    expect(answered).toBeGreaterThan(urls.length / 2);
+    // A tag only hidden articles carry has no feed yet; the hidden articles themselves have no page.
+    for (const f of FEEDS) await request(app).get(`/tags/secret-tag/${f}`).expect(404);
+  });
+
+  test('a cached page never outlives an embargo or shows a draft: the same URLs after the embargo lifts', async () => {
+    const { app, clock } = await appWithHidden();
+    for (const url of ['/', '/feed.xml', '/sitemaps/news.xml', '/authors/secret-writer']) expect((await request(app).get(url)).text).not.toMatch(LEAK);
+    clock.now = new Date('2026-06-01T13:00:01Z');
+    for (const url of ['/', '/feed.xml', '/authors/secret-writer']) {
+      const text = (await request(app).get(url).expect(200)).text;
+      expect(text).toContain('/articles/embargoed-story');
+      expect(text).not.toMatch(/draft-story|Draft headline/);
+    }
+  });
+});

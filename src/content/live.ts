@@ -1,0 +1,192 @@
+/**
+ * Live content: the first load, every reload after it (from the folder
+ * watcher, SIGHUP, or a test), and what readiness reports about them.
+ * Reloads keep the last good version of every record (reload.ts) and swap
+ * the catalog in one assignment (CatalogStore.replace), so a reader sees the
+ * old site or the new one, never a mix. Reloads never overlap: a request
+ * that arrives while one runs is folded into one more run after it, which
+ * reads the folder as it is by then.
+ */
+import { CatalogStore } from './catalog';
+import type { LoadOptions } from './load';
+import type { Problem } from './problems';
+import { formatProblem } from './problems';
+import { loadContentKeepingLastGood, type GoodRecords } from './reload';
+import { watchFolder, type FolderWatch } from './watch';
+import type { Logger } from '../log';
+
+export type ReloadTrigger = 'start' | 'watch' | 'signal' | 'manual';
+
+export interface ReloadResult {
+  trigger: ReloadTrigger;
+  ok: boolean;
+  /** When the reload finished. */
+  at: Date;
+  durationMs: number;
+  /** Catalog version after the reload (unchanged when it failed). */
+  version: string;
+  /** Why the whole reload failed (the data folder is gone, …); the previous content keeps serving. */
+  error?: string;
+  problems: number;
+  /** Files whose new version fails, served as their last good version. */
+  servingLastGood: string[];
+}
+
+/** What /readyz shows: the catalog being served and how the last reload went. */
+export interface ContentStatus {
+  ready: boolean;
+  version: string;
+  articles: number;
+  authors: number;
+  sources: number;
+  /** When the content being served was loaded. */
+  loadedAt: string;
+  lastReload: Omit<ReloadResult, 'at'> & { at: string };
+  problemCount: number;
+  /** The first MAX_LISTED_PROBLEMS problems, so the answer stays small with a badly broken folder. */
+  problems: { file: string; field: string; reason: string }[];
+}
+
+export const MAX_LISTED_PROBLEMS = 100;
+
+export interface LiveContentOptions extends Omit<LoadOptions, 'now'> {
+  logger: Logger;
+  clock?: () => Date;
+}
+
+function logProblems(logger: Logger, problems: readonly Problem[], alreadyLogged: ReadonlySet<string>): void {
+  for (const problem of problems) {
+    const line = formatProblem(problem);
+    if (!alreadyLogged.has(line)) logger.warn({ file: problem.file, field: problem.field, reason: problem.message }, `content problem: ${line}`);
+  }
+}
+
+export class LiveContent {
+  private reloading: Promise<ReloadResult> | undefined;
+  private another: Promise<ReloadResult> | undefined;
+  private watcher: FolderWatch | undefined;
+  private loggedProblems: Set<string>;
+  private loadedAt: Date;
+  private last: ReloadResult;
+  /** Called after every reload (metrics listen here). */
+  readonly listeners: ((result: ReloadResult) => void)[] = [];
+
+  private constructor(
+    readonly dataDir: string,
+    readonly store: CatalogStore,
+    private good: GoodRecords,
+    private readonly options: LiveContentOptions,
+    first: ReloadResult,
+  ) {
+    this.loadedAt = first.at;
+    this.last = first;
+    this.loggedProblems = new Set(store.current().content.problems.map(formatProblem));
+  }
+
+  /** The first load: a missing or broken site.json throws ContentLoadError (the server cannot start). */
+  static async load(dataDir: string, options: LiveContentOptions): Promise<LiveContent> {
+    const clock = options.clock ?? (() => new Date());
+    const started = Date.now();
+    const loaded = await loadContentKeepingLastGood(dataDir, undefined, { ...(options.baseUrl && { baseUrl: options.baseUrl }), now: clock() });
+    logProblems(options.logger, loaded.content.problems, new Set());
+    const store = new CatalogStore(loaded.content, clock);
+    const first: ReloadResult = {
+      trigger: 'start',
+      ok: true,
+      at: clock(),
+      durationMs: Date.now() - started,
+      version: store.current().version,
+      problems: loaded.content.problems.length,
+      servingLastGood: [],
+    };
+    return new LiveContent(dataDir, store, loaded.good, options, first);
+  }
+
+  get lastReload(): ReloadResult {
+    return this.last;
+  }
+
+  /** Reloads the folder; concurrent calls share the run in progress plus at most one more. */
+  reload(trigger: ReloadTrigger): Promise<ReloadResult> {
+    if (!this.reloading) {
+      this.reloading = this.runReload(trigger).finally(() => {
+        this.reloading = undefined;
+      });
+      return this.reloading;
+    }
+    // One is running: it may have read the folder before this change, so one more run follows it.
+    this.another ??= this.reloading.then(() => {
+      this.another = undefined;
+      return this.reload(trigger);
+    });
+    return this.another;
+  }
+
+  /** Starts watching the data folder; every quiet moment after a change reloads. */
+  watch(debounceMs: number): void {
+    if (this.watcher) return;
+    this.watcher = watchFolder(this.dataDir, {
+      debounceMs,
+      onChange: (files) => {
+        this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
+        void this.reload('watch');
+      },
+      onError: (error) => this.options.logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
+    });
+  }
+
+  /** Stops the watcher (shutdown, tests). A reload in progress finishes on its own. */
+  close(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** Waits for any reload in progress (and the one queued behind it). */
+  async settled(): Promise<void> {
+    while (this.reloading || this.another) await (this.another ?? this.reloading);
+  }
+
+  status(): ContentStatus {
+    const catalog = this.store.current();
+    const problems = catalog.content.problems;
+    return {
+      ready: true,
+      version: catalog.version,
+      articles: catalog.articles.length,
+      authors: catalog.authors.size,
+      sources: catalog.sources.size,
+      loadedAt: this.loadedAt.toISOString(),
+      lastReload: { ...this.last, at: this.last.at.toISOString() },
+      problemCount: problems.length,
+      problems: problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => ({ file: p.file, field: p.field, reason: p.message })),
+    };
+  }
+
+  private async runReload(trigger: ReloadTrigger): Promise<ReloadResult> {
+    const { logger } = this.options;
+    const clock = this.options.clock ?? (() => new Date());
+    const started = Date.now();
+    let result: ReloadResult;
+    try {
+      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, { ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }), now: clock() });
+      const problems = loaded.content.problems;
+      logProblems(logger, problems, this.loggedProblems);
+      this.loggedProblems = new Set(problems.map(formatProblem));
+      const catalog = this.store.replace(loaded.content);
+      this.good = loaded.good;
+      this.loadedAt = clock();
+      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood };
+      logger.info(
+        { trigger, version: catalog.version, articles: catalog.articles.length, problems: problems.length, servingLastGood: loaded.servingLastGood, durationMs: result.durationMs },
+        'content reloaded',
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood };
+      logger.error({ err: error, trigger }, 'content reload failed; still serving the previous content');
+    }
+    this.last = result;
+    for (const listener of this.listeners) listener(result);
+    return result;
+  }
+}

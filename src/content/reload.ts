@@ -1,0 +1,162 @@
+/**
+ * Loading again while the site runs, keeping the last good version of every
+ * record. The unit of "good" is the raw checked record of one file that made
+ * it into the served content. On a reload:
+ *   - a file that still exists but now fails (bad JSON, schema, slug, or a
+ *     reference that no longer resolves) is replaced by its last good record,
+ *     and its problems say "…; serving the last good version";
+ *   - a file that fails and never loaded before is skipped (as at start);
+ *   - a file that is gone takes its record with it; records that depended on
+ *     it are then reported by the resolver as usual;
+ *   - a broken or missing site.json keeps the previous site record.
+ * Everything here is a function of (what is on disk, the previous good records).
+ */
+import { promises as fs } from 'node:fs';
+import type { Content } from './model';
+import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type LoadOptions, type RawRecord, type RecordsRead } from './load';
+import type { Problem } from './problems';
+import { resolveContent } from './resolve';
+import type { ArticleRecord, AuthorRecord, SiteRecord, SourceRecord } from './schema';
+
+export const LAST_GOOD_NOTE = 'serving the last good version';
+
+/** The raw records behind the content being served, by file; what a later reload falls back to. */
+export interface GoodRecords {
+  /** site.json as written (before the BASE_URL override). */
+  site: SiteRecord;
+  authors: ReadonlyMap<string, RawRecord<AuthorRecord>>;
+  sources: ReadonlyMap<string, RawRecord<SourceRecord>>;
+  articles: ReadonlyMap<string, RawRecord<ArticleRecord>>;
+}
+
+export interface LoadedContent {
+  content: Content;
+  good: GoodRecords;
+  /** Files whose current version fails and whose last good version is served instead. */
+  servingLastGood: string[];
+}
+
+function byFile<T>(a: RawRecord<T>, b: RawRecord<T>): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+/**
+ * Raw-level merge: for each file that is still there but did not pass its own
+ * checks now, put back its previous good record (unless another file now holds
+ * that slug). Returns the merged records and the files put back.
+ */
+export function mergeLastGood(read: RecordsRead, previous: GoodRecords): { records: CheckedRecords; restored: Set<string> } {
+  const restored = new Set<string>();
+  const merge = <T extends { slug: string }>(current: RawRecord<T>[], before: ReadonlyMap<string, RawRecord<T>>): RawRecord<T>[] => {
+    const files = new Set(current.map((r) => r.file));
+    const slugs = new Set(current.map((r) => r.record.slug));
+    const out = [...current];
+    for (const [file, good] of before) {
+      if (files.has(file) || !read.files.has(file) || slugs.has(good.record.slug)) continue;
+      out.push(good);
+      slugs.add(good.record.slug);
+      restored.add(file);
+    }
+    return out.sort(byFile);
+  };
+  return {
+    records: {
+      authors: merge(read.records.authors, previous.authors),
+      sources: merge(read.records.sources, previous.sources),
+      articles: merge(read.records.articles, previous.articles),
+    },
+    restored,
+  };
+}
+
+/** Files of the records that made it into the content. */
+function servedFiles(content: Content): Set<string> {
+  const files = new Set<string>();
+  for (const author of content.authors.values()) files.add(author.file);
+  for (const source of content.sources.values()) files.add(source.file);
+  for (const article of content.articles.values()) files.add(article.file);
+  return files;
+}
+
+function goodRecords(site: SiteRecord, records: CheckedRecords, served: Set<string>): GoodRecords {
+  const keep = <T>(list: RawRecord<T>[]) => new Map(list.filter((r) => served.has(r.file)).map((r) => [r.file, r]));
+  return { site, authors: keep(records.authors), sources: keep(records.sources), articles: keep(records.articles) };
+}
+
+function note(problem: Problem): Problem {
+  return { ...problem, message: `${problem.message}; ${LAST_GOOD_NOTE}` };
+}
+
+/**
+ * Loads dataDir like loadContent, falling back to `previous` record by record.
+ * Without `previous` it is loadContent (a missing or broken site.json throws
+ * ContentLoadError). With `previous`, a data folder that cannot be read at all
+ * throws, so the caller keeps serving what it has.
+ */
+export async function loadContentKeepingLastGood(dataDir: string, previous: GoodRecords | undefined, options: LoadOptions = {}): Promise<LoadedContent> {
+  if (previous) {
+    const stat = await fs.stat(dataDir).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`data folder ${dataDir} cannot be read (${error.code ?? error.message}); still serving the previous content`);
+    });
+    if (!stat.isDirectory()) throw new Error(`data folder ${dataDir} is not a folder; still serving the previous content`);
+  }
+  const read = await readRecords(dataDir);
+  const restored = new Set<string>();
+  let site = read.site;
+  if (!site) {
+    if (!previous) throw new ContentLoadError(read.problems.filter((p) => p.file === 'site.json'));
+    site = previous.site;
+    restored.add('site.json');
+  }
+  let records = read.records;
+  if (previous) {
+    const merged = mergeLastGood(read, previous);
+    records = merged.records;
+    for (const file of merged.restored) restored.add(file);
+  }
+  const now = options.now ?? new Date();
+  const siteRecord = withBaseUrl(site, options);
+
+  // Reference-level fallback: a file whose new version passes its own checks
+  // but does not resolve (an author that is gone, a missing image) goes back to
+  // its last good version, and everything is resolved again. Each file goes
+  // back at most once, so this ends; usually it is one round.
+  const carried: Problem[] = [];
+  let content: Content;
+  for (;;) {
+    const problems = [...read.problems, ...carried];
+    content = await resolveContent(dataDir, siteRecord, records, problems, now);
+    if (!previous) break;
+    const served = servedFiles(content);
+    const back = new Set<string>();
+    const putBack = <T>(list: RawRecord<T>[], before: ReadonlyMap<string, RawRecord<T>>): RawRecord<T>[] =>
+      list.map((raw) => {
+        const good = before.get(raw.file);
+        if (!good || served.has(raw.file) || restored.has(raw.file) || JSON.stringify(good.record) === JSON.stringify(raw.record)) return raw;
+        back.add(raw.file);
+        return good;
+      });
+    const next: CheckedRecords = {
+      authors: putBack(records.authors, previous.authors),
+      sources: putBack(records.sources, previous.sources),
+      articles: putBack(records.articles, previous.articles),
+    };
+    if (back.size === 0) break;
+    carried.push(...problems.filter((p) => back.has(p.file)));
+    for (const file of back) restored.add(file);
+    records = next;
+  }
+
+  // Say which problems are covered by a last good version (only where it was
+  // actually served: a last good version can itself stop resolving).
+  const served = servedFiles(content);
+  const covered = (file: string) => restored.has(file) && (file === 'site.json' || served.has(file));
+  const newVersionProblems = new Set<Problem>([...read.problems, ...carried]);
+  const problems = content.problems.map((p) => (newVersionProblems.has(p) && covered(p.file) ? note(p) : p));
+  const servingLastGood = [...restored].filter(covered).sort();
+  return {
+    content: { ...content, problems },
+    good: goodRecords(site, records, served),
+    servingLastGood,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Metrics: every request is counted by route and status, page-cache hits
+ * (answered before Express) included; the page cache, catalog and reloads
+ * are exported; the endpoint lives on its own server and nowhere on the site.
+ */
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { routeLabel } from '../../src/http/metrics';
+import { createMetricsServer } from '../../src/http/metrics-server';
+import { createLogger } from '../../src/log';
+import { baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
+import { liveSiteFor } from '../helpers/live-site';
+
+afterAll(removeDataDirs);
+
+/** The value of one series in Prometheus text format, or undefined when absent. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+describe('request metrics', () => {
+  test('a miss and a hit of the same page are both counted, with the page cache counters', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    await request(site.app).get('/articles/first-story').expect(200); // rendered: pass (a miss)
+    await request(site.app).get('/articles/first-story').expect(200); // answered by the front layer: hit
+    await request(site.app).get('/no-such-page').expect(404);
+    await request(site.app).post('/articles/first-story').expect(405);
+    const text = await site.metrics.text();
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="200",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="200",cache="hit"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="other",method="GET",status="404",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="other",status="405",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_request_duration_seconds_count{route="article",cache="hit"}')).toBe(1);
+    expect(sample(text, 'newsreel_page_cache_hits_total')).toBe(1);
+    expect(sample(text, 'newsreel_page_cache_misses_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(text, 'newsreel_page_cache_entries')).toBe(1);
+    expect(sample(text, 'newsreel_page_cache_bytes')).toBeGreaterThan(0);
+  });
+
+  test('catalog size and version, problems and the last reload are exported', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords(), { 'articles/broken.json': '{' }));
+    let text = await site.metrics.text();
+    expect(sample(text, 'newsreel_catalog_articles')).toBe(3);
+    expect(sample(text, 'newsreel_catalog_authors')).toBe(2);
+    expect(sample(text, 'newsreel_catalog_sources')).toBe(2);
+    expect(sample(text, 'newsreel_content_problems')).toBe(1);
+    expect(sample(text, `newsreel_catalog_info{version="${site.live.store.current().version}"}`)).toBe(1);
+    expect(sample(text, 'newsreel_content_last_reload_success')).toBe(1);
+    await site.live.reload('signal');
+    text = await site.metrics.text();
+    expect(sample(text, 'newsreel_content_reloads_total{result="ok",trigger="signal"}')).toBe(1);
+    expect(sample(text, `newsreel_catalog_info{version="${site.live.store.current().version}"}`)).toBe(1);
+    expect(text.match(/^newsreel_catalog_info\{/gm)).toHaveLength(1); // the old version's series is gone
+    expect(sample(text, 'newsreel_content_last_reload_timestamp_seconds')).toBeGreaterThan(0);
+  });
+
+  test('a request with a body is refused with 413 and counted', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    const res = await request(site.app).get('/').set('Content-Type', 'text/plain').send('x'.repeat(100));
+    expect(res.status).toBe(413);
+    expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="home",method="GET",status="413",cache="pass"}')).toBe(1);
+  });
+
+  test('the site does not serve /metrics', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    const res = await request(site.app).get('/metrics');
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('newsreel_http_requests_total');
+  });
+});
+
+describe('the metrics server', () => {
+  test('serves GET /metrics in Prometheus text format and nothing else', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    const server = createMetricsServer(site.metrics, createLogger('silent')).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const res = await fetch(`${base}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/plain');
+      expect(await res.text()).toContain('# TYPE newsreel_http_requests_total counter');
+      expect((await fetch(`${base}/`)).status).toBe(404);
+      expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+describe('route labels come from a fixed set', () => {
+  test.each([
+    ['/', 'home'],
+    ['/?page=2', 'home'],
+    ['/page/2', 'home-page-alias'],
+    ['/articles/first-story', 'article'],
+    ['/articles/first-story/extra', 'other'],
+    ['/authors/ada-lane', 'author'],
+    ['/authors/ada-lane/feed.xml', 'author-feed'],
+    ['/sources/wire/atom.xml', 'source-feed'],
+    ['/tags/x/feed.json', 'tag-feed'],
+    ['/sections/world', 'section'],
+    ['/search?q=a', 'search'],
+    ['/feed.xml', 'feed'],
+    ['/sitemap.xml', 'sitemap'],
+    ['/sitemaps/articles-1.xml', 'sitemap'],
+    ['/robots.txt', 'robots'],
+    ['/static/site.abc.css', 'static'],
+    ['/images/pic.jpg', 'image'],
+    ['/healthz', 'healthz'],
+    ['/readyz', 'readyz'],
+    ['/wp-admin/setup.php', 'other'],
+    ['/%3Cscript%3E', 'other'],
+  ])('%s is %s', (url, label) => {
+    expect(routeLabel(url)).toBe(label);
+  });
+});
