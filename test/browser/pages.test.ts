@@ -7,67 +7,28 @@
  * the keyboard, and screenshots at phone and desktop width are saved to
  * test-artifacts/screenshots/ for people to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { readConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
-import { start } from '../../src/server';
+import { describeBrowser, PAGES, requireChromium, startSite, type Site } from './harness';
 
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const SKIP = process.env.SKIP_BROWSER === '1';
 const SHOTS = path.resolve(__dirname, '../../test-artifacts/screenshots');
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-const PAGES: Record<string, string> = {
-  home: '/',
-  article: '/articles/unfit-conscripts-sent-home',
-  'article-all-blocks': '/articles/night-train-returns',
-  author: '/authors/maren-holt',
-  source: '/sources/al-jazeera',
-  tag: '/tags/climate',
-  section: '/sections/business',
-  search: '/search?q=harbour',
-  'not-found': '/no-such-page',
-};
-
-if (!SKIP && !existsSync(CHROME_PATH)) {
-  throw new Error(
-    `Chromium not found at ${CHROME_PATH}. Install Debian's chromium (apt-get update && apt-get install -y chromium), ` +
-      'set CHROME_PATH to another Chromium, or set SKIP_BROWSER=1 to skip the browser tests explicitly.',
-  );
-}
-
-const describeBrowser = SKIP ? describe.skip : describe;
+requireChromium();
 
 describeBrowser('in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-  let base: string;
-  let tmp: string;
+  let site: Site;
 
   beforeAll(async () => {
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'newsreel-browser-'));
-    process.env.TMPDIR = tmp; // Chromium leaves profile folders in TMPDIR
-    const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: path.resolve(__dirname, '../../data'), NODE_ENV: 'test' });
-    ({ server } = await start(config, createLogger('silent')));
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROME_PATH, args: FLAGS });
+    site = await startSite();
     mkdirSync(SHOTS, { recursive: true });
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections();
-    rmSync(tmp, { recursive: true, force: true });
+    await site?.stop();
   });
 
   async function open(url: string, width: number, height: number, colorScheme: 'light' | 'dark' = 'light') {
-    const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+    const context = await site.browser.newContext({ viewport: { width, height }, colorScheme });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (msg) => {
@@ -79,7 +40,7 @@ describeBrowser('in Chromium', () => {
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(request.url());
     });
-    const response = await page.goto(base + url, { waitUntil: 'load' });
+    const response = await page.goto(site.base + url, { waitUntil: 'load' });
     return { page, context, response, problems, scripts };
   }
 

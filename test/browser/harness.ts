@@ -1,0 +1,99 @@
+/**
+ * What every browser suite shares: the real server on 127.0.0.1 (any free
+ * port) over the demo data, Debian's Chromium driven by playwright-core with
+ * the flags that keep it offline and quiet, a scratch TMPDIR for its profile
+ * folders, and the list of page types. A missing Chromium fails loudly unless
+ * SKIP_BROWSER=1 says to skip on purpose.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { readConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { start } from '../../src/server';
+
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const SKIP = process.env.SKIP_BROWSER === '1';
+export const DATA_DIR = path.resolve(__dirname, '../../data');
+export const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** One URL per page type on the demo data. */
+export const PAGES: Record<string, string> = {
+  home: '/',
+  article: '/articles/unfit-conscripts-sent-home',
+  'article-all-blocks': '/articles/night-train-returns',
+  'article-rtl': '/articles/port-alder-library-arabic-reading-week',
+  author: '/authors/maren-holt',
+  source: '/sources/al-jazeera',
+  tag: '/tags/climate',
+  section: '/sections/business',
+  search: '/search?q=harbour',
+  'search-none': '/search?q=zzxqv',
+  'not-found': '/no-such-page',
+};
+
+/** Throws (at import time of a suite) when Chromium is missing and skipping was not asked for. */
+export function requireChromium(): void {
+  if (!SKIP && !existsSync(CHROME_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROME_PATH}. Install Debian's chromium (apt-get update && apt-get install -y chromium), ` +
+        'set CHROME_PATH to another Chromium, or set SKIP_BROWSER=1 to skip the browser tests explicitly.',
+    );
+  }
+}
+
+export const describeBrowser: jest.Describe = SKIP ? describe.skip : describe;
+
+export interface Site {
+  base: string;
+  browser: Browser;
+  server: Server;
+  tmp: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the server on the demo data and launches Chromium; `stop()` undoes both and removes the scratch folder. */
+export async function startSite(): Promise<Site> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsreel-browser-'));
+  process.env.TMPDIR = tmp; // Chromium leaves profile folders in TMPDIR
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test' });
+  const { server } = await start(config, createLogger('silent'));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROME_PATH, args: FLAGS });
+  } catch (error) {
+    await closeServer(server);
+    throw error;
+  }
+  return {
+    base,
+    browser,
+    server,
+    tmp,
+    async stop() {
+      await browser.close();
+      await closeServer(server);
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
+}
