@@ -1,0 +1,114 @@
+/**
+ * Printing the bench's results as Markdown tables (so a run can be pasted
+ * into BENCHMARKS.md as is) and checking them against issue 4's targets.
+ */
+import type { LoadResult } from './http-load';
+import type { RenderStats } from './render';
+
+export interface LoadRow {
+  label: string;
+  url: string;
+  result: LoadResult;
+}
+
+export interface CorpusRow {
+  articles: number;
+  readyMs: number;
+  rssReadyMb: number;
+  rssAfterMb: number;
+  /** wrk results per list URL, same order as LIST_URLS. */
+  lists: LoadResult[];
+}
+
+const f0 = (n: number): string => (Number.isFinite(n) ? n.toFixed(0) : '–');
+const f2 = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
+
+export function table(header: string[], rows: string[][]): string {
+  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+export function loadTable(rows: LoadRow[], ceilingRps: number): string {
+  return table(
+    ['', 'req/s', 'p50 ms', 'p99 ms', '× ceiling', 'errors'],
+    rows.map(({ label, result }) => [label, f0(result.rps), f2(result.p50Ms), f2(result.p99Ms), f2(result.rps / ceilingRps), String(result.errors)]),
+  );
+}
+
+export function renderTable(stats: RenderStats[]): string {
+  return table(
+    ['page type', 'median µs', 'p90 µs', 'distinct URLs', 'renders', 'mean HTML bytes'],
+    stats.map((s) => [s.type, f0(s.medianUs), f0(s.p90Us), String(s.distinct), String(s.renders), f0(s.meanBytes)]),
+  );
+}
+
+export function corpusTable(rows: CorpusRow[], listUrls: readonly string[]): string {
+  return table(
+    ['articles', 'ready s', 'RSS at ready MB', 'RSS after load MB', ...listUrls.map((u) => `\`${u}\` req/s (p99 ms)`)],
+    rows.map((r) => [
+      String(r.articles),
+      (r.readyMs / 1000).toFixed(2),
+      f0(r.rssReadyMb),
+      f0(r.rssAfterMb),
+      ...r.lists.map((l) => `${f0(l.rps)} (${f2(l.p99Ms)})`),
+    ]),
+  );
+}
+
+export interface Target {
+  name: string;
+  value: string;
+  met: boolean | undefined;
+}
+
+export function targetTable(targets: Target[]): string {
+  return table(
+    ['target', 'measured', 'met?'],
+    targets.map((t) => [t.name, t.value, t.met === undefined ? 'not measured' : t.met ? 'yes' : '**no**']),
+  );
+}
+
+export interface TargetInputs {
+  ceiling: LoadResult;
+  cachedArticle: LoadResult;
+  connections: number;
+  articleRender: RenderStats | undefined;
+  biggest: CorpusRow | undefined;
+  smallest: CorpusRow | undefined;
+  listUrls: readonly string[];
+}
+
+/** Issue 4's targets, each with what was measured. */
+export function targets(t: TargetInputs): Target[] {
+  const ratio = t.cachedArticle.rps / t.ceiling.rps;
+  const out: Target[] = [
+    { name: 'cached article ≥ 0.7× ceiling req/s', value: `${ratio.toFixed(2)}× (${f0(t.cachedArticle.rps)} vs ${f0(t.ceiling.rps)})`, met: ratio >= 0.7 },
+    { name: `cached article p99 ≤ 5 ms at ${t.connections} connections`, value: `${f2(t.cachedArticle.p99Ms)} ms`, met: t.cachedArticle.p99Ms <= 5 },
+    {
+      name: 'uncached article render ≤ 0.5 ms median',
+      value: t.articleRender ? `${f0(t.articleRender.medianUs)} µs` : '–',
+      met: t.articleRender ? t.articleRender.medianUs <= 500 : undefined,
+    },
+  ];
+  const big = t.biggest;
+  if (big && big.articles >= 100_000) {
+    out.push({ name: `${big.articles} articles ready ≤ 10 s`, value: `${(big.readyMs / 1000).toFixed(1)} s`, met: big.readyMs <= 10_000 });
+    out.push({ name: `${big.articles} articles RSS ≤ 1 GB`, value: `${f0(big.rssReadyMb)} MB at ready, ${f0(big.rssAfterMb)} MB after load`, met: Math.max(big.rssReadyMb, big.rssAfterMb) <= 1024 });
+  } else {
+    out.push({ name: '100k articles ready ≤ 10 s, RSS ≤ 1 GB', value: '–', met: undefined });
+  }
+  if (big && t.smallest && big !== t.smallest) {
+    t.listUrls.forEach((url, i) => {
+      const small = t.smallest?.lists[i];
+      const large = big.lists[i];
+      if (!small || !large) return;
+      const ratio = large.rps / small.rps;
+      out.push({
+        name: `\`${url}\` (cache off) at ${big.articles} within 20% of ${t.smallest?.articles}`,
+        value: `${ratio.toFixed(2)}× req/s (${f0(large.rps)} vs ${f0(small.rps)})`,
+        met: ratio >= 0.8,
+      });
+    });
+  }
+  return out;
+}

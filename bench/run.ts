@@ -1,0 +1,224 @@
+/**
+ * `npm run bench`: issue 4's numbers in one run, printed as Markdown.
+ *
+ *  1. HTTP load with wrk (gzip) against (a) the ceiling: a bare `http` server
+ *     replaying the exact bytes our server sends for the seed article, (b) our
+ *     article page from the page cache, (c) our home page, (d) the article with
+ *     PAGE_CACHE_MB=0; each as a ratio to (a). One server at a time, so they
+ *     never compete for the 2 cores with each other (wrk does, with each).
+ *  2. Cold render time per page type, in-process (page model + EJS, no cache).
+ *  3. Generated corpora (1k, 10k, 100k): time to ready, RSS, and list pages
+ *     with the page cache off, to show their cost does not grow with the corpus.
+ *  4. With --profile: CPU profiles of the uncached article under load and of
+ *     the largest corpus's startup, summarised by self time.
+ *
+ * Only ratios within one run mean much on a shared machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fetchForCeiling, startCeiling, stopCeiling } from './ceiling';
+import { ensureCorpus } from './corpora';
+import { profileMarkdown, summariseProfile } from './cpuprofile';
+import { runWrk, warmUp, WRK, type LoadResult } from './http-load';
+import { BenchUsageError, parseBenchArgs, USAGE, type BenchOptions } from './options';
+import { httpGet, rssBytes, track } from './procs';
+import { renderBench } from './render';
+import { corpusTable, loadTable, renderTable, targets, targetTable, type CorpusRow, type LoadRow } from './report';
+import { ROOT, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
+
+const DEMO_DATA = path.join(ROOT, 'data');
+const SEED_ARTICLE = '/articles/unfit-conscripts-sent-home';
+/** List pages compared across corpus sizes: the front page, a later home page, a section. */
+export const LIST_URLS = ['/', '/?page=2', '/sections/world'] as const;
+const GZIP = { 'Accept-Encoding': 'gzip' };
+const MB = 1024 * 1024;
+
+const say = (text = ''): void => console.log(text);
+const note = (text: string): void => console.error(`[bench] ${text}`);
+
+function machine(): string {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return [
+    `- date: ${new Date().toISOString()}`,
+    `- node ${process.version}, ${os.availableParallelism()} CPUs available (nproc), ${model}`,
+    `- ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at start`,
+    `- load generator: ${WRK ?? 'none'}`,
+  ].join('\n');
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = track(spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] }));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function measure(url: string, opts: BenchOptions, durationSec = opts.durationSec): Promise<LoadResult> {
+  await warmUp(url);
+  return runWrk(url, { durationSec, connections: opts.connections, headers: GZIP });
+}
+
+/** The newest .cpuprofile in dir, summarised; the folder is removed afterwards. */
+function profileSummary(dir: string, top = 15): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const last = files[files.length - 1];
+  if (!last) return '(no profile written)';
+  const text = profileMarkdown(summariseProfile(path.join(dir, last), top));
+  rmSync(dir, { recursive: true, force: true });
+  return text;
+}
+
+/** The run with the most requests per second: on a shared machine, slower runs measure the neighbours. */
+function best(results: LoadResult[]): LoadResult {
+  return results.reduce((a, b) => (b.rps > a.rps ? b : a));
+}
+
+async function httpSection(opts: BenchOptions, spec: (cacheMb: number, extra?: Partial<ServerSpec>) => ServerSpec, workDir: string): Promise<{ rows: LoadRow[]; profile?: string }> {
+  const rows: LoadRow[] = [];
+  let server: RunningServer = await startServer(spec(64));
+  try {
+    const response = await fetchForCeiling(server.base + SEED_ARTICLE);
+    const ceiling = await startCeiling(response, workDir);
+    // (a), (b), (c) take turns, `rounds` times, so a burst of load from others hits them alike.
+    const urls = [`${ceiling.base}${SEED_ARTICLE}`, server.base + SEED_ARTICLE, `${server.base}/`];
+    const results: LoadResult[][] = urls.map(() => []);
+    try {
+      for (let round = 1; round <= opts.rounds; round += 1) {
+        for (const [i, url] of urls.entries()) {
+          note(`round ${round}/${opts.rounds}: ${['(a) ceiling', '(b) article, cached', '(c) home, cached'][i]}`);
+          results[i]?.push(await measure(url, opts));
+        }
+      }
+    } finally {
+      await stopCeiling(ceiling);
+    }
+    rows.push({ label: '(a) ceiling: bare http, same bytes', url: SEED_ARTICLE, result: best(results[0] ?? []) });
+    rows.push({ label: '(b) article, page cache', url: SEED_ARTICLE, result: best(results[1] ?? []) });
+    rows.push({ label: '(c) home, page cache', url: '/', result: best(results[2] ?? []) });
+  } finally {
+    await stopServer(server);
+  }
+  const profileDir = path.join(workDir, `profile-article-${process.pid}`);
+  server = await startServer(spec(0, opts.profile ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}));
+  try {
+    note('(d) article, cache off');
+    rows.push({ label: '(d) article, PAGE_CACHE_MB=0', url: SEED_ARTICLE, result: await measure(server.base + SEED_ARTICLE, opts) });
+  } finally {
+    await stopServer(server);
+  }
+  return { rows, ...(opts.profile && { profile: profileSummary(profileDir) }) };
+}
+
+/** Any article of a generated corpus (the first file of its first year folder). */
+function firstArticleSlug(dataDir: string): string {
+  const articles = path.join(dataDir, 'articles');
+  const year = readdirSync(articles).sort()[0] as string;
+  const file = readdirSync(path.join(articles, year)).sort()[0] as string;
+  return file.replace(/\.json$/, '');
+}
+
+async function corpusSection(opts: BenchOptions, spec: (cacheMb: number, extra?: Partial<ServerSpec>) => ServerSpec, workDir: string): Promise<{ rows: CorpusRow[]; profile?: string }> {
+  const rows: CorpusRow[] = [];
+  const sizes = [...opts.corpora].sort((a, b) => a - b);
+  for (const articles of sizes) {
+    const corpus = await ensureCorpus(workDir, articles);
+    if (corpus.generatedSec > 0) note(`generated ${articles} articles in ${corpus.generatedSec.toFixed(1)} s`);
+    note(`${articles} articles: startup and list pages (cache off)`);
+    // Cache off: list pages must be rendered per request, so their cost shows.
+    const server = await startServer({ ...spec(0), dataDir: corpus.dir });
+    try {
+      const rssReadyMb = rssBytes(server.pid) / MB;
+      const lists: LoadResult[] = [];
+      for (const url of LIST_URLS) lists.push(await measure(server.base + url, opts, opts.scaleDurationSec));
+      // An article page too, so the RSS after load has seen the common kinds of page.
+      // (Not a search: the first one builds the search index, measured on its own in BENCHMARKS.md.)
+      await httpGet(`${server.base}/articles/${firstArticleSlug(corpus.dir)}`, GZIP);
+      rows.push({ articles, readyMs: server.readyMs, rssReadyMb, rssAfterMb: rssBytes(server.pid) / MB, lists });
+    } finally {
+      await stopServer(server);
+    }
+  }
+  const largest = sizes[sizes.length - 1];
+  if (!opts.profile || largest === undefined) return { rows };
+  note(`${largest} articles: startup profile`);
+  const profileDir = path.join(workDir, `profile-startup-${process.pid}`);
+  const corpus = await ensureCorpus(workDir, largest);
+  const server = await startServer({ ...spec(0, { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }), dataDir: corpus.dir });
+  await stopServer(server);
+  return { rows, profile: `Startup to ready of ${largest} articles, under --cpu-prof: ready in ${(server.readyMs / 1000).toFixed(1)} s.\n\n${profileSummary(profileDir, 20)}` };
+}
+
+async function main(opts: BenchOptions): Promise<void> {
+  const started = performance.now();
+  if (!WRK) throw new Error('wrk is not installed: apt-get install -y wrk');
+  const workDir = path.resolve(opts.workDir ?? path.join(os.tmpdir(), 'newsreel-bench'));
+  mkdirSync(workDir, { recursive: true });
+  if (opts.build) {
+    note('npm run build');
+    await run('npm', ['run', '-s', 'build']);
+  }
+  const env: Record<string, string> = opts.watch ? {} : { WATCH: '0' };
+  const spec = (pageCacheMb: number, extra: Partial<ServerSpec> = {}): ServerSpec => ({ dataDir: DEMO_DATA, pageCacheMb, logLevel: opts.logLevel, env, ...extra });
+
+  say('## Machine\n');
+  say(machine());
+  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}`);
+
+  const http = await httpSection(opts, spec, workDir);
+  const ceiling = http.rows[0]?.result as LoadResult;
+  say(`\n## HTTP: demo data, \`${SEED_ARTICLE}\` and \`/\`\n`);
+  say(loadTable(http.rows, ceiling.rps));
+
+  note('cold renders (in-process)');
+  const renders = await renderBench(DEMO_DATA, opts.renders);
+  say(`\n## Cold render, in-process, page cache off (demo data; ${opts.renders} renders per type)\n`);
+  say(renderTable(renders));
+
+  const corpora = await corpusSection(opts, spec, workDir);
+  say(`\n## Generated corpora: startup, memory, list pages with PAGE_CACHE_MB=0 (${opts.scaleDurationSec} s each)\n`);
+  say(corpusTable(corpora.rows, LIST_URLS));
+
+  say('\n## Targets (issue 4)\n');
+  say(
+    targetTable(
+      targets({
+        ceiling,
+        cachedArticle: http.rows[1]?.result as LoadResult,
+        connections: opts.connections,
+        articleRender: renders.find((r) => r.type === 'article'),
+        biggest: corpora.rows[corpora.rows.length - 1],
+        smallest: corpora.rows[0],
+        listUrls: LIST_URLS,
+      }),
+    ),
+  );
+  if (http.profile) say(`\n## Profile: uncached article under load (PAGE_CACHE_MB=0)\n\n${http.profile}`);
+  if (corpora.profile) say(`\n## Profile: ${corpora.profile}`);
+  say(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+if (require.main === module) {
+  let opts: BenchOptions | undefined;
+  try {
+    opts = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    console.error(`bench: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (!opts) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  main(opts).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
