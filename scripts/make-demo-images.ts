@@ -20,12 +20,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
+import { mulberry32 as seededRng, type Rng } from '../src/corpus/generate';
 
 const DATA_DIR = path.resolve(__dirname, '..', 'data');
 const WIDE = { width: 1600, height: 900 } as const;
 const JPEG_QUALITY = 78;
-
-type Rng = () => number;
 
 /** FNV-1a: turns a file name into a 32-bit seed. */
 function hashString(value: string): number {
@@ -35,18 +34,6 @@ function hashString(value: string): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash;
-}
-
-/** mulberry32: a tiny seeded PRNG returning numbers in [0, 1). */
-function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function between(rng: Rng, min: number, max: number): number {
