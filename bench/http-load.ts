@@ -13,6 +13,8 @@ export interface LoadResult {
   requests: number;
   /** Socket errors and non-2xx/3xx answers together. */
   errors: number;
+  /** Server CPU time (user + system) per request in µs, when the server's pid was given. */
+  cpuUsPerRequest?: number;
 }
 
 export interface LoadOptions {

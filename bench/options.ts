@@ -24,7 +24,19 @@ export interface BenchOptions {
   watch: boolean;
   /** Where corpora and profiles are kept between runs. */
   workDir: string | undefined;
+  /** The server script to measure instead of dist/src/server.js (e.g. a copy of an older build). */
+  serverJs: string | undefined;
+  /** Parts of the run to do (all by default): see BENCH_PARTS. */
+  only: ReadonlySet<BenchPart>;
 }
+
+/**
+ * The parts of a run: `cached` = (a)-(c), ceiling vs cached article and home;
+ * `uncached` = (d); `render` = in-process cold renders; `corpora` = startup,
+ * memory and list pages of generated corpora.
+ */
+export const BENCH_PARTS = ['cached', 'uncached', 'render', 'corpora'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export const USAGE = `usage: npm run bench -- [options]
 
@@ -39,7 +51,11 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-build         do not run npm run build first
   --log-level L      info (default, as in production) or warn
   --no-watch         start the servers with WATCH=0
-  --work-dir DIR     where to keep generated corpora (default: $TMPDIR/newsreel-bench)`;
+  --work-dir DIR     where to keep generated corpora (default: $TMPDIR/newsreel-bench)
+  --only P,Q         run only these parts: cached ((a)-(c): ceiling vs cached pages),
+                     uncached ((d)), render (cold renders), corpora; e.g. --only cached,render
+  --server-js FILE   measure this server script instead of dist/src/server.js (another build,
+                     e.g. a copy of dist/ from before a change; implies --no-build)`;
 
 export class BenchUsageError extends Error {}
 
@@ -63,6 +79,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
     logLevel: 'info',
     watch: true,
     workDir: undefined,
+    only: new Set(BENCH_PARTS),
+    serverJs: undefined,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -113,6 +131,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
       case '--work-dir':
         options.workDir = value();
         if (!options.workDir) throw new BenchUsageError('--work-dir needs a folder');
+        break;
+      case '--only': {
+        const parts = (value() ?? '').split(',').filter(Boolean);
+        const unknown = parts.find((p) => !(BENCH_PARTS as readonly string[]).includes(p));
+        if (parts.length === 0 || unknown !== undefined) throw new BenchUsageError(`--only takes a list of ${BENCH_PARTS.join(', ')}`);
+        options.only = new Set(parts as BenchPart[]);
+        break;
+      }
+      case '--server-js':
+        options.serverJs = value();
+        if (!options.serverJs) throw new BenchUsageError('--server-js needs a file');
+        options.build = false;
         break;
       default:
         throw new BenchUsageError(`unknown argument "${arg}"`);

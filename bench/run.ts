@@ -23,8 +23,8 @@ import { ensureCorpus } from './corpora';
 import { profileMarkdown, summariseProfile } from './cpuprofile';
 import { runWrk, warmUp, WRK, type LoadResult } from './http-load';
 import { BenchUsageError, parseBenchArgs, USAGE, type BenchOptions } from './options';
-import { httpGet, rssBytes, track } from './procs';
-import { renderBench } from './render';
+import { cpuSeconds, httpGet, rssBytes, track } from './procs';
+import { renderBench, type RenderStats } from './render';
 import { corpusTable, loadTable, renderTable, targets, targetTable, type CorpusRow, type LoadRow } from './report';
 import { ROOT, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
 
@@ -57,9 +57,13 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-async function measure(url: string, opts: BenchOptions, durationSec = opts.durationSec): Promise<LoadResult> {
+/** wrk against url; with the serving process's pid, also its CPU time per request (robust on a shared machine). */
+async function measure(url: string, opts: BenchOptions, durationSec = opts.durationSec, pid?: number): Promise<LoadResult> {
   await warmUp(url);
-  return runWrk(url, { durationSec, connections: opts.connections, headers: GZIP });
+  const cpuBefore = pid === undefined ? 0 : cpuSeconds(pid);
+  const result = await runWrk(url, { durationSec, connections: opts.connections, headers: GZIP });
+  if (pid === undefined || result.requests === 0) return result;
+  return { ...result, cpuUsPerRequest: ((cpuSeconds(pid) - cpuBefore) * 1e6) / result.requests };
 }
 
 /** The newest .cpuprofile in dir, summarised; the folder is removed afterwards. */
@@ -79,34 +83,39 @@ function best(results: LoadResult[]): LoadResult {
 
 async function httpSection(opts: BenchOptions, spec: (cacheMb: number, extra?: Partial<ServerSpec>) => ServerSpec, workDir: string): Promise<{ rows: LoadRow[]; profile?: string }> {
   const rows: LoadRow[] = [];
-  let server: RunningServer = await startServer(spec(64));
-  try {
-    const response = await fetchForCeiling(server.base + SEED_ARTICLE);
-    const ceiling = await startCeiling(response, workDir);
-    // (a), (b), (c) take turns, `rounds` times, so a burst of load from others hits them alike.
-    const urls = [`${ceiling.base}${SEED_ARTICLE}`, server.base + SEED_ARTICLE, `${server.base}/`];
-    const results: LoadResult[][] = urls.map(() => []);
+  let server: RunningServer;
+  if (opts.only.has('cached')) {
+    server = await startServer(spec(64));
     try {
-      for (let round = 1; round <= opts.rounds; round += 1) {
-        for (const [i, url] of urls.entries()) {
-          note(`round ${round}/${opts.rounds}: ${['(a) ceiling', '(b) article, cached', '(c) home, cached'][i]}`);
-          results[i]?.push(await measure(url, opts));
+      const response = await fetchForCeiling(server.base + SEED_ARTICLE);
+      const ceiling = await startCeiling(response, workDir);
+      // (a), (b), (c) take turns, `rounds` times, so a burst of load from others hits them alike.
+      const urls = [`${ceiling.base}${SEED_ARTICLE}`, server.base + SEED_ARTICLE, `${server.base}/`];
+      const pids = [ceiling.child.pid, server.pid, server.pid];
+      const results: LoadResult[][] = urls.map(() => []);
+      try {
+        for (let round = 1; round <= opts.rounds; round += 1) {
+          for (const [i, url] of urls.entries()) {
+            note(`round ${round}/${opts.rounds}: ${['(a) ceiling', '(b) article, cached', '(c) home, cached'][i]}`);
+            results[i]?.push(await measure(url, opts, opts.durationSec, pids[i]));
+          }
         }
+      } finally {
+        await stopCeiling(ceiling);
       }
+      rows.push({ label: '(a) ceiling: bare http, same bytes', url: SEED_ARTICLE, result: best(results[0] ?? []) });
+      rows.push({ label: '(b) article, page cache', url: SEED_ARTICLE, result: best(results[1] ?? []) });
+      rows.push({ label: '(c) home, page cache', url: '/', result: best(results[2] ?? []) });
     } finally {
-      await stopCeiling(ceiling);
+      await stopServer(server);
     }
-    rows.push({ label: '(a) ceiling: bare http, same bytes', url: SEED_ARTICLE, result: best(results[0] ?? []) });
-    rows.push({ label: '(b) article, page cache', url: SEED_ARTICLE, result: best(results[1] ?? []) });
-    rows.push({ label: '(c) home, page cache', url: '/', result: best(results[2] ?? []) });
-  } finally {
-    await stopServer(server);
   }
+  if (!opts.only.has('uncached')) return { rows };
   const profileDir = path.join(workDir, `profile-article-${process.pid}`);
   server = await startServer(spec(0, opts.profile ? { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}));
   try {
     note('(d) article, cache off');
-    rows.push({ label: '(d) article, PAGE_CACHE_MB=0', url: SEED_ARTICLE, result: await measure(server.base + SEED_ARTICLE, opts) });
+    rows.push({ label: '(d) article, PAGE_CACHE_MB=0', url: SEED_ARTICLE, result: await measure(server.base + SEED_ARTICLE, opts, opts.durationSec, server.pid) });
   } finally {
     await stopServer(server);
   }
@@ -162,32 +171,42 @@ async function main(opts: BenchOptions): Promise<void> {
     await run('npm', ['run', '-s', 'build']);
   }
   const env: Record<string, string> = opts.watch ? {} : { WATCH: '0' };
-  const spec = (pageCacheMb: number, extra: Partial<ServerSpec> = {}): ServerSpec => ({ dataDir: DEMO_DATA, pageCacheMb, logLevel: opts.logLevel, env, ...extra });
+  const serverJs = opts.serverJs && path.resolve(opts.serverJs);
+  const spec = (pageCacheMb: number, extra: Partial<ServerSpec> = {}): ServerSpec => ({ dataDir: DEMO_DATA, pageCacheMb, logLevel: opts.logLevel, env, ...(serverJs && { serverJs }), ...extra });
 
   say('## Machine\n');
   say(machine());
+  if (serverJs) say(`- server: ${path.relative(ROOT, serverJs)}`);
   say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}`);
 
   const http = await httpSection(opts, spec, workDir);
-  const ceiling = http.rows[0]?.result as LoadResult;
-  say(`\n## HTTP: demo data, \`${SEED_ARTICLE}\` and \`/\`\n`);
-  say(loadTable(http.rows, ceiling.rps));
+  const ceiling = opts.only.has('cached') ? http.rows[0]?.result : undefined;
+  if (http.rows.length > 0) {
+    say(`\n## HTTP: demo data, \`${SEED_ARTICLE}\` and \`/\`\n`);
+    say(loadTable(http.rows, ceiling?.rps ?? NaN));
+  }
 
-  note('cold renders (in-process)');
-  const renders = await renderBench(DEMO_DATA, opts.renders);
-  say(`\n## Cold render, in-process, page cache off (demo data; ${opts.renders} renders per type)\n`);
-  say(renderTable(renders));
+  let renders: RenderStats[] = [];
+  if (opts.only.has('render')) {
+    note('cold renders (in-process)');
+    renders = await renderBench(DEMO_DATA, opts.renders);
+    say(`\n## Cold render, in-process, page cache off (demo data; ${opts.renders} renders per type)\n`);
+    say(renderTable(renders));
+  }
 
-  const corpora = await corpusSection(opts, spec, workDir);
-  say(`\n## Generated corpora: startup, memory, list pages with PAGE_CACHE_MB=0 (${opts.scaleDurationSec} s each)\n`);
-  say(corpusTable(corpora.rows, LIST_URLS));
+  let corpora: { rows: CorpusRow[]; profile?: string } = { rows: [] };
+  if (opts.only.has('corpora')) {
+    corpora = await corpusSection(opts, spec, workDir);
+    say(`\n## Generated corpora: startup, memory, list pages with PAGE_CACHE_MB=0 (${opts.scaleDurationSec} s each)\n`);
+    say(corpusTable(corpora.rows, LIST_URLS));
+  }
 
   say('\n## Targets (issue 4)\n');
   say(
     targetTable(
       targets({
         ceiling,
-        cachedArticle: http.rows[1]?.result as LoadResult,
+        cachedArticle: ceiling ? http.rows[1]?.result : undefined,
         connections: opts.connections,
         articleRender: renders.find((r) => r.type === 'article'),
         biggest: corpora.rows[corpora.rows.length - 1],

@@ -19,6 +19,8 @@ export interface ServerSpec {
   nodeFlags?: string[];
   /** Extra environment, e.g. { WATCH: '0' }. */
   env?: Record<string, string>;
+  /** The server script (default SERVER_JS): another build, to compare two builds on the same machine. */
+  serverJs?: string;
 }
 
 export interface RunningServer {
@@ -44,7 +46,7 @@ export function freePort(): Promise<number> {
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = startChild(process.execPath, [...(spec.nodeFlags ?? []), SERVER_JS], {
+  const child = startChild(process.execPath, [...(spec.nodeFlags ?? []), spec.serverJs ?? SERVER_JS], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',

@@ -4,10 +4,15 @@
  * middleware stack; everything else goes to the Express app. Every request,
  * hit or not, passes the request log and the request metrics. Requests that
  * carry a body are refused here: the site is read-only and never reads one.
+ *
+ * Per request there is one `close` listener, which feeds both the request log
+ * and the metrics: `close` comes once for every response, after `finish` when
+ * it was sent in full and alone when the client left first (logged with
+ * `aborted: true`, counted with status "aborted").
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CatalogStore } from '../content/catalog';
-import type { Logger } from '../log';
+import { requestLogWriter, type Logger, type RequestLogWriter } from '../log';
 import type { PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
 
@@ -33,14 +38,6 @@ export function hasRequestBody(req: IncomingMessage): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-function observeRequest(metrics: RequestObserver, req: IncomingMessage, res: ServerResponse, started: bigint, cache: CacheOutcome): void {
-  const url = req.url ?? '';
-  res.once('close', () => {
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics.observe(req.method, url, res.writableFinished ? res.statusCode : 'aborted', seconds, cache);
-  });
-}
-
 /**
  * 413 for a request with a body, and the connection is closed after it so the
  * body is never read (a keep-alive connection would otherwise have to drain it).
@@ -50,39 +47,44 @@ function refuseBody(res: ServerResponse): void {
   res.end('Request bodies are not accepted\n');
 }
 
-/** Logs the request when its response is finished; bytes are what went out on the socket (headers included). */
-function logRequest(logger: Logger, req: IncomingMessage, res: ServerResponse, started: bigint, cache: CacheOutcome): void {
-  const socketBytesBefore = req.socket?.bytesWritten ?? 0;
-  res.once('finish', () => {
-    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info(
-      { method: req.method, path: req.url, status: res.statusCode, durationMs: Math.round(durationMs * 1000) / 1000, bytes: (req.socket?.bytesWritten ?? 0) - socketBytesBefore, cache },
-      'request',
-    );
+/**
+ * Arms the one listener that logs and counts the request when its response is
+ * done. Duration is from the request's arrival at the front layer; bytes are
+ * what went out on the socket for it, headers included.
+ */
+function watchResponse(log: RequestLogWriter | undefined, metrics: RequestObserver | undefined, req: IncomingMessage, res: ServerResponse, cache: CacheOutcome): void {
+  const started = performance.now();
+  const socket = req.socket;
+  const bytesBefore = log ? (socket?.bytesWritten ?? 0) : 0;
+  res.on('close', () => {
+    const ms = performance.now() - started;
+    const finished = res.writableFinished;
+    const url = req.url ?? '';
+    if (log) {
+      log(req.method, req.url, res.statusCode, Math.round(ms * 1000) / 1000, (socket?.bytesWritten ?? 0) - bytesBefore, cache, !finished);
+    }
+    if (metrics) metrics.observe(req.method, url, finished ? res.statusCode : 'aborted', ms / 1000, cache);
   });
 }
 
 export function createFrontHandler({ app, store, pageCache, logger, metrics }: FrontOptions): RequestListener {
-  const logging = logger.isLevelEnabled('info');
+  const log = requestLogWriter(logger);
+  const watching = log !== undefined || metrics !== undefined;
   return (req, res) => {
-    const started = logging || metrics ? process.hrtime.bigint() : 0n;
     if (hasRequestBody(req)) {
-      if (logging) logRequest(logger, req, res, started, 'pass');
-      if (metrics) observeRequest(metrics, req, res, started, 'pass');
+      if (watching) watchResponse(log, metrics, req, res, 'pass');
       refuseBody(res);
       return;
     }
     if (pageCache && (req.method === 'GET' || req.method === 'HEAD') && req.url) {
       const page = pageCache.get(store.current().version, req.url);
       if (page) {
-        if (logging) logRequest(logger, req, res, started, 'hit');
-        if (metrics) observeRequest(metrics, req, res, started, 'hit');
+        if (watching) watchResponse(log, metrics, req, res, 'hit');
         sendCachedPage(req, res, page);
         return;
       }
     }
-    if (logging) logRequest(logger, req, res, started, 'pass');
-    if (metrics) observeRequest(metrics, req, res, started, 'pass');
+    if (watching) watchResponse(log, metrics, req, res, 'pass');
     app(req, res);
   };
 }

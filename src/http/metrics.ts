@@ -23,28 +23,47 @@ export interface MetricsSources {
 
 const FEED_FILE = /^(feed\.xml|atom\.xml|feed\.json)$/;
 
-/** The route a URL belongs to, from a fixed set of names: the label of its request metrics. */
+/**
+ * The route a URL belongs to, from a fixed set of names: the label of its
+ * request metrics. Runs on every request, so it looks at the path's first
+ * segments in place instead of splitting it (empty segments are skipped:
+ * `/articles//x` is the article `x`, as Express's router would have it).
+ */
 export function routeLabel(url: string): string {
-  const pathname = url.split('?', 1)[0] ?? '';
-  const parts = pathname.split('/').filter((part) => part !== '');
-  const [first, second, third] = parts;
-  if (parts.length === 0) return 'home';
+  const query = url.indexOf('?');
+  const end = query === -1 ? url.length : query;
+  let count = 0;
+  let first = '';
+  let third = '';
+  let start = 0;
+  while (start < end) {
+    let slash = url.indexOf('/', start);
+    if (slash === -1 || slash > end) slash = end;
+    if (slash > start) {
+      if (count === 0) first = url.slice(start, slash);
+      else if (count === 2) third = url.slice(start, slash);
+      count += 1;
+      if (count > 3) break; // four segments or more: only "more than three" matters below
+    }
+    start = slash + 1;
+  }
+  if (count === 0) return 'home';
   switch (first) {
     case 'articles':
-      return parts.length === 2 ? 'article' : 'other';
+      return count === 2 ? 'article' : 'other';
     case 'authors':
     case 'sources':
     case 'tags': {
-      const kind = first.slice(0, -1);
-      if (parts.length === 2) return kind;
-      return parts.length === 3 && third !== undefined && FEED_FILE.test(third) ? `${kind}-feed` : 'other';
+      const kind = first === 'authors' ? 'author' : first === 'sources' ? 'source' : 'tag';
+      if (count === 2) return kind;
+      return count === 3 && FEED_FILE.test(third) ? FEED_ROUTES[kind] : 'other';
     }
     case 'sections':
-      return parts.length === 2 ? 'section' : 'other';
+      return count === 2 ? 'section' : 'other';
     case 'page':
       return 'home-page-alias';
     case 'search':
-      return parts.length === 1 ? 'search' : 'other';
+      return count === 1 ? 'search' : 'other';
     case 'sitemap.xml':
     case 'sitemaps':
       return 'sitemap';
@@ -60,38 +79,107 @@ export function routeLabel(url: string): string {
     case 'readyz':
       return 'readyz';
     default:
-      return second === undefined && first !== undefined && FEED_FILE.test(first) ? 'feed' : 'other';
+      return count === 1 && FEED_FILE.test(first) ? 'feed' : 'other';
   }
 }
 
+const FEED_ROUTES = { author: 'author-feed', source: 'source-feed', tag: 'tag-feed' } as const;
+
 /** Request methods are a closed set in the label too. */
-function methodLabel(method: string | undefined): string {
-  return method === 'GET' || method === 'HEAD' ? method : 'other';
+const METHOD_LABELS = ['GET', 'HEAD', 'other'] as const;
+
+function methodIndex(method: string | undefined): number {
+  return method === 'GET' ? 0 : method === 'HEAD' ? 1 : 2;
+}
+
+/** Upper bounds of the latency histogram, in seconds. */
+export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
+
+/**
+ * The requests of one (route, cache outcome), counted in plain numbers: per
+ * method and status for the counter, per latency bucket for the histogram.
+ */
+class RequestCell {
+  count = 0;
+  sum = 0;
+  /** Observations per bucket (not cumulative); ones above the last bound are only in `count`. */
+  readonly buckets = new Float64Array(LATENCY_BUCKETS.length);
+  /** Per method (METHOD_LABELS order): status (or 'aborted') → requests. */
+  readonly statuses: Map<number | 'aborted', number>[] = METHOD_LABELS.map(() => new Map());
+
+  constructor(
+    readonly route: string,
+    readonly cache: CacheOutcome,
+  ) {}
+
+  add(method: number, status: number | 'aborted', seconds: number): void {
+    this.count += 1;
+    this.sum += seconds;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i += 1) {
+      if (seconds <= (LATENCY_BUCKETS[i] as number)) {
+        (this.buckets[i] as number) += 1;
+        break;
+      }
+    }
+    const statuses = this.statuses[method] as Map<number | 'aborted', number>;
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  }
+}
+
+/** prom-client's stored form of one histogram series (Histogram#hashMap values, prom-client 15). */
+interface HistogramSeries {
+  labels: Record<string, string>;
+  bucketValues: Record<number, number>;
+  sum: number;
+  count: number;
 }
 
 export class SiteMetrics implements RequestObserver {
   readonly registry = new Registry();
-  private readonly requests: Counter<'route' | 'method' | 'status' | 'cache'>;
-  private readonly latency: Histogram<'route' | 'cache'>;
   private readonly reloads: Counter<'result' | 'trigger'>;
+  /**
+   * Request counts and latencies by route, then hit/pass. Every request adds
+   * to plain numbers here; the counter and histogram below read them when
+   * scraped, so no prom-client label lookup runs per request.
+   */
+  private readonly cells = new Map<string, { hit: RequestCell; pass: RequestCell }>();
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
     const { store, pageCache, live } = sources;
     if (sources.processMetrics) collectDefaultMetrics({ register: this.registry });
 
-    this.requests = new Counter({
+    const cells = () => [...this.cells.values()].flatMap(({ hit, pass }) => [hit, pass]).filter((cell) => cell.count > 0);
+    new Counter({
       name: 'newsreel_http_requests_total',
       help: 'HTTP requests answered, by route, method, status (or "aborted") and page cache outcome',
       labelNames: ['route', 'method', 'status', 'cache'],
       registers,
+      collect() {
+        this.reset();
+        for (const cell of cells()) {
+          cell.statuses.forEach((statuses, method) => {
+            for (const [status, n] of statuses) this.inc({ route: cell.route, method: METHOD_LABELS[method], status: String(status), cache: cell.cache }, n);
+          });
+        }
+      },
     });
-    this.latency = new Histogram({
+    new Histogram({
       name: 'newsreel_http_request_duration_seconds',
       help: 'Time from request to the last byte handed to the socket, by route and page cache outcome',
       labelNames: ['route', 'cache'],
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      buckets: [...LATENCY_BUCKETS],
       registers,
+      collect() {
+        // Histogram has no public way to set a series, so the series are written in its own stored form.
+        const series: Record<string, HistogramSeries> = {};
+        for (const cell of cells()) {
+          const bucketValues: Record<number, number> = {};
+          LATENCY_BUCKETS.forEach((bound, i) => (bucketValues[bound] = cell.buckets[i] as number));
+          series[`route:${cell.route},cache:${cell.cache},`] = { labels: { route: cell.route, cache: cell.cache }, bucketValues, sum: cell.sum, count: cell.count };
+        }
+        (this as unknown as { hashMap: Record<string, HistogramSeries> }).hashMap = series;
+      },
     });
 
     if (pageCache) {
@@ -147,8 +235,12 @@ export class SiteMetrics implements RequestObserver {
 
   observe(method: string | undefined, url: string, status: number | 'aborted', seconds: number, cache: CacheOutcome): void {
     const route = routeLabel(url);
-    this.requests.inc({ route, method: methodLabel(method), status: String(status), cache });
-    this.latency.observe({ route, cache }, seconds);
+    let byCache = this.cells.get(route);
+    if (!byCache) {
+      byCache = { hit: new RequestCell(route, 'hit'), pass: new RequestCell(route, 'pass') };
+      this.cells.set(route, byCache);
+    }
+    (cache === 'hit' ? byCache.hit : byCache.pass).add(methodIndex(method), status, seconds);
   }
 
   text(): Promise<string> {

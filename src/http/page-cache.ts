@@ -9,6 +9,22 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 
+/** One stored form of a page: the body and the complete header list it is sent with, ready for writeHead. */
+export interface PageForm {
+  /** [name, value, name, value, …]: the page's headers, ETag, Content-Encoding (if any) and Content-Length. Frozen. */
+  headers: string[];
+  body: Buffer;
+}
+
+/** What a hit sends, made once when the page is stored (send-cached.ts picks one). */
+export interface PageSendForms {
+  identity: PageForm;
+  gzip: PageForm;
+  br: PageForm;
+  /** The headers of a 304: the page's, with its ETag, without Content-Type. Frozen. */
+  notModified: string[];
+}
+
 export interface CachedPage {
   status: number;
   /** Every header the page is sent with except the per-encoding ones (Content-Encoding, Content-Length). */
@@ -17,6 +33,7 @@ export interface CachedPage {
   identity: Buffer;
   gzip: Buffer;
   brotli: Buffer;
+  send: PageSendForms;
   /** What the entry costs the cache: the three bodies plus its key. */
   bytes: number;
 }
@@ -57,7 +74,33 @@ export function makeCachedPage(status: number, headers: Record<string, string | 
   const brotli = zlib.brotliCompressSync(identity, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
   });
-  return { status, headers: kept, etag, identity, gzip, brotli, bytes: identity.length + gzip.length + brotli.length + key.length * 2 };
+  return { status, headers: kept, etag, identity, gzip, brotli, send: sendForms(kept, etag, identity, gzip, brotli), bytes: identity.length + gzip.length + brotli.length + key.length * 2 };
+}
+
+/**
+ * The header lists of every answer a stored page can give, in the order the
+ * page's headers were set, then ETag, Content-Encoding and Content-Length.
+ */
+export function sendForms(headers: Readonly<Record<string, string>>, etag: string, identity: Buffer, gzip: Buffer, brotli: Buffer): PageSendForms {
+  // Frozen: one array is handed to writeHead by every hit, so nothing may change it.
+  const frozen = (list: string[]): string[] => Object.freeze(list) as string[];
+  const base = Object.entries(headers).flat();
+  const form = (body: Buffer, encoding?: string): PageForm => ({
+    headers: frozen([...base, 'etag', etag, ...(encoding ? ['content-encoding', encoding] : []), 'content-length', String(body.length)]),
+    body,
+  });
+  return {
+    identity: form(identity),
+    gzip: form(gzip, 'gzip'),
+    br: form(brotli, 'br'),
+    notModified: frozen([
+      ...Object.entries(headers)
+        .filter(([name]) => name !== 'content-type')
+        .flat(),
+      'etag',
+      etag,
+    ]),
+  };
 }
 
 export class PageCache {

@@ -6,10 +6,12 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { routeLabel } from '../../src/http/metrics';
+import { CatalogStore } from '../../src/content/catalog';
+import { loadContent } from '../../src/content/load';
+import { LATENCY_BUCKETS, routeLabel, SiteMetrics } from '../../src/http/metrics';
 import { createMetricsServer } from '../../src/http/metrics-server';
 import { createLogger } from '../../src/log';
-import { baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
+import { baseRecords, NOW, removeDataDirs, writeDataDir } from '../helpers/fixture';
 import { liveSiteFor } from '../helpers/live-site';
 
 afterAll(removeDataDirs);
@@ -116,5 +118,100 @@ describe('route labels come from a fixed set', () => {
     ['/%3Cscript%3E', 'other'],
   ])('%s is %s', (url, label) => {
     expect(routeLabel(url)).toBe(label);
+  });
+});
+
+/** The first routeLabel, which split the path: the one in metrics.ts scans it in place and must agree. */
+function routeLabelBySplitting(url: string): string {
+  const FEED_FILE = /^(feed\.xml|atom\.xml|feed\.json)$/;
+  const pathname = url.split('?', 1)[0] ?? '';
+  const parts = pathname.split('/').filter((part) => part !== '');
+  const [first, second, third] = parts;
+  if (parts.length === 0) return 'home';
+  switch (first) {
+    case 'articles':
+      return parts.length === 2 ? 'article' : 'other';
+    case 'authors':
+    case 'sources':
+    case 'tags': {
+      const kind = first.slice(0, -1);
+      if (parts.length === 2) return kind;
+      return parts.length === 3 && third !== undefined && FEED_FILE.test(third) ? `${kind}-feed` : 'other';
+    }
+    case 'sections':
+      return parts.length === 2 ? 'section' : 'other';
+    case 'page':
+      return 'home-page-alias';
+    case 'search':
+      return parts.length === 1 ? 'search' : 'other';
+    case 'sitemap.xml':
+    case 'sitemaps':
+      return 'sitemap';
+    case 'robots.txt':
+      return 'robots';
+    case 'static':
+    case 'favicon.ico':
+      return 'static';
+    case 'images':
+      return 'image';
+    case 'healthz':
+      return 'healthz';
+    case 'readyz':
+      return 'readyz';
+    default:
+      return second === undefined && first !== undefined && FEED_FILE.test(first) ? 'feed' : 'other';
+  }
+}
+
+test('routeLabel agrees with splitting the path, for every combination of segments', () => {
+  const segments = ['', 'articles', 'authors', 'sources', 'tags', 'sections', 'page', 'search', 'sitemap.xml', 'sitemaps', 'robots.txt', 'static', 'favicon.ico', 'images', 'healthz', 'readyz', 'feed.xml', 'atom.xml', 'feed.json', 'x', 'feed.xmlx', '?q=1', 'a?b/c'];
+  let checked = 0;
+  const disagreements: string[] = [];
+  for (const a of segments) {
+    for (const b of segments) {
+      for (const c of segments) {
+        for (const tail of ['', '/', '/d', '//', '?page=2', '/d/e', '/?x=/y/z']) {
+          for (const url of [`/${a}/${b}/${c}${tail}`, `/${a}/${b}${tail}`, `/${a}${tail}`, `${a}/${b}`, `//${a}//${b}`]) {
+            if (routeLabel(url) !== routeLabelBySplitting(url)) disagreements.push(url);
+            checked += 1;
+          }
+        }
+      }
+    }
+  }
+  expect(disagreements).toEqual([]);
+  expect(checked).toBeGreaterThan(50_000);
+});
+
+describe('request metrics are counted in plain numbers and read when scraped', () => {
+  test('latency buckets, sum and count, by route and cache outcome; statuses by method', async () => {
+    const store = new CatalogStore(await loadContent(await writeDataDir(baseRecords()), { now: NOW }), () => NOW);
+    const metrics = new SiteMetrics({ store });
+    const seconds = [0.0001, 0.0005, 0.0007, 0.003, 0.2, 7];
+    for (const s of seconds) metrics.observe('GET', '/articles/a', 200, s, 'hit');
+    metrics.observe('HEAD', '/articles/a?x=1', 304, 0.002, 'hit');
+    metrics.observe('DELETE', '/articles/a', 405, 0.001, 'pass');
+    metrics.observe('GET', '/articles/a', 'aborted', 0.04, 'pass');
+    let text = await metrics.text();
+    const series = (le: string) => sample(text, `newsreel_http_request_duration_seconds_bucket{le="${le}",route="article",cache="hit"}`);
+    const all = [...seconds, 0.002];
+    for (const bound of LATENCY_BUCKETS) expect([bound, series(String(bound))]).toEqual([bound, all.filter((s) => s <= bound).length]);
+    expect(series('+Inf')).toBe(7);
+    expect(sample(text, 'newsreel_http_request_duration_seconds_count{route="article",cache="hit"}')).toBe(7);
+    expect(sample(text, 'newsreel_http_request_duration_seconds_sum{route="article",cache="hit"}')).toBeCloseTo(all.reduce((a, b) => a + b, 0), 9);
+    expect(sample(text, 'newsreel_http_request_duration_seconds_count{route="article",cache="pass"}')).toBe(2);
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="200",cache="hit"}')).toBe(6);
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="HEAD",status="304",cache="hit"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="other",status="405",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="aborted",cache="pass"}')).toBe(1);
+    expect(text).toContain('# TYPE newsreel_http_request_duration_seconds histogram');
+    // Counts go on from where they were: a second scrape after more requests.
+    metrics.observe('GET', '/articles/b', 200, 0.0001, 'hit');
+    text = await metrics.text();
+    expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="200",cache="hit"}')).toBe(7);
+    expect(series('0.0005')).toBe(3);
+    expect(sample(text, 'newsreel_http_requests_total{route="home",method="GET",status="200",cache="hit"}')).toBeUndefined();
+    const json = await metrics.registry.getMetricsAsJSON();
+    expect(json.find((m) => m.name === 'newsreel_http_request_duration_seconds')?.values.length).toBeGreaterThan(0);
   });
 });

@@ -15,7 +15,7 @@ import { CatalogStore } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
 import { createApp } from '../../src/http/app';
 import { createFrontHandler } from '../../src/http/front';
-import { PageCache } from '../../src/http/page-cache';
+import { makeCachedPage, PageCache, type CachedPage } from '../../src/http/page-cache';
 import { appFor, baseRecords, NOW, removeDataDirs, writeDataDir, type Json } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
@@ -65,6 +65,31 @@ describe('page cache through the front layer', () => {
       expect(Buffer.compare(hit.body, miss.body)).toBe(0);
     }
     expect(pageCache!.stats().hits).toBeGreaterThanOrEqual(3);
+  });
+
+  test('the header lists made when a page is stored are exactly the headers the miss sent', async () => {
+    const { app, pageCache, store } = await appFor(await writeDataDir(baseRecords()));
+    const forms = { br: 'br', gzip: 'gzip', identity: 'identity' } as const;
+    for (const [form, encoding] of Object.entries(forms) as [keyof typeof forms, string][]) {
+      const url = `/authors/ada-lane?form=${form}`;
+      const miss = await raw(app, url, { 'Accept-Encoding': encoding });
+      const page = pageCache!.get(store.current().version, url)!;
+      const list = page.send[form].headers;
+      const sent = { ...miss.headers };
+      for (const perConnection of ['date', 'connection', 'keep-alive']) delete sent[perConnection];
+      const stored = Object.fromEntries(Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i], list[2 * i + 1]]));
+      expect(stored).toEqual(sent);
+      expect(Object.isFrozen(list)).toBe(true);
+      expect(Buffer.compare(page.send[form].body, miss.body)).toBe(0);
+    }
+    const page = pageCache!.get(store.current().version, '/authors/ada-lane?form=br')!;
+    const notModified = await raw(app, '/authors/ada-lane?form=br', { 'If-None-Match': page.etag });
+    expect(notModified.status).toBe(304);
+    const list = page.send.notModified;
+    const { date: _d, connection: _c, 'keep-alive': _k, ...sent } = notModified.headers;
+    expect(Object.fromEntries(Array.from({ length: list.length / 2 }, (_, i) => [list[2 * i], list[2 * i + 1]]))).toEqual(sent);
+    expect(sent['content-type']).toBeUndefined();
+    expect(sent.etag).toBe(page.etag);
   });
 
   test('headers: strong ETag, Vary, Cache-Control, the security headers, and the right Content-Encoding', async () => {
@@ -201,7 +226,7 @@ describe('page cache through the front layer', () => {
 });
 
 describe('PageCache', () => {
-  const page = (bytes: number) => ({ status: 200, headers: {}, etag: '"x"', identity: Buffer.alloc(0), gzip: Buffer.alloc(0), brotli: Buffer.alloc(0), bytes });
+  const page = (bytes: number): CachedPage => ({ ...makeCachedPage(200, {}, ''), bytes });
 
   test('evicts the least recently used entries first', () => {
     const cache = new PageCache(300);
