@@ -126,12 +126,21 @@ class RequestCell {
   }
 }
 
-/** prom-client's stored form of one histogram series (Histogram#hashMap values, prom-client 15). */
-interface HistogramSeries {
-  labels: Record<string, string>;
-  bucketValues: Record<number, number>;
-  sum: number;
-  count: number;
+/** One (route, cache) cell as Prometheus histogram lines: cumulative buckets, +Inf, sum and count. */
+function histogramValues(cell: RequestCell): { metricName: string; labels: Record<string, string | number>; value: number }[] {
+  const name = 'newsreel_http_request_duration_seconds';
+  const labels = { route: cell.route, cache: cell.cache };
+  let cumulative = 0;
+  const buckets = LATENCY_BUCKETS.map((le, i) => {
+    cumulative += cell.buckets[i] as number;
+    return { metricName: `${name}_bucket`, labels: { le, ...labels }, value: cumulative };
+  });
+  return [
+    ...buckets,
+    { metricName: `${name}_bucket`, labels: { le: '+Inf', ...labels }, value: cell.count },
+    { metricName: `${name}_sum`, labels, value: cell.sum },
+    { metricName: `${name}_count`, labels, value: cell.count },
+  ];
 }
 
 export class SiteMetrics implements RequestObserver {
@@ -164,23 +173,21 @@ export class SiteMetrics implements RequestObserver {
         }
       },
     });
-    new Histogram({
-      name: 'newsreel_http_request_duration_seconds',
-      help: 'Time from request to the last byte handed to the socket, by route and page cache outcome',
-      labelNames: ['route', 'cache'],
-      buckets: [...LATENCY_BUCKETS],
-      registers,
-      collect() {
-        // Histogram has no public way to set a series, so the series are written in its own stored form.
-        const series: Record<string, HistogramSeries> = {};
-        for (const cell of cells()) {
-          const bucketValues: Record<number, number> = {};
-          LATENCY_BUCKETS.forEach((bound, i) => (bucketValues[bound] = cell.buckets[i] as number));
-          series[`route:${cell.route},cache:${cell.cache},`] = { labels: { route: cell.route, cache: cell.cache }, bucketValues, sum: cell.sum, count: cell.count };
-        }
-        (this as unknown as { hashMap: Record<string, HistogramSeries> }).hashMap = series;
-      },
-    });
+    // The latency histogram is read from the cells when scraped. prom-client's
+    // Histogram has no public way to set a series, so this is a metric of our
+    // own: the registry only asks a metric for get() (its public
+    // MetricObjectWithValues form, the one prom-client's aggregation uses too).
+    const durationName = 'newsreel_http_request_duration_seconds';
+    const durationHelp = 'Time from request to the last byte handed to the socket, by route and page cache outcome';
+    const duration = {
+      name: durationName,
+      help: durationHelp,
+      type: 'histogram',
+      aggregator: 'sum',
+      get: async () => ({ name: durationName, help: durationHelp, type: 'histogram', aggregator: 'sum', values: cells().flatMap(histogramValues) }),
+      reset: () => this.cells.clear(),
+    };
+    this.registry.registerMetric(duration as unknown as Histogram);
 
     if (pageCache) {
       // Counters mirror PageCache's own monotonic counts when scraped.
