@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CatalogStore } from './content/catalog';
 import { LiveContent } from './content/live';
+import { keepSearchIndexed } from './search/index';
 import { ContentLoadError } from './content/load';
 import { readConfig, type Config } from './config';
 import { createApp } from './http/app';
@@ -62,6 +63,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
   // The site listens only once the first catalog is loaded, so /readyz can never be asked before it (docs/decisions/0006-live-reload.md).
   const live = await LiveContent.load(config.dataDir, { logger, ...(config.baseUrl && { baseUrl: config.baseUrl }) });
   const store = live.store;
+  keepSearchIndexed(store, live.listeners); // builds the search index in the background, now and after every reload
   const pageCache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
   const metrics = new SiteMetrics({ store, live, processMetrics: options.processMetrics ?? true, ...(pageCache && { pageCache }) });
   let draining = false;

@@ -6,15 +6,16 @@
  * which escapes everything; every other field is plain text for `<%=`.
  */
 import { excerpt, firstMatch, highlight } from '../search/highlight';
-import { articleBodyText, searchIndexFor, type SearchHit } from '../search/index';
+import { cachedBodyText, searchFor, type SearchHit } from '../search/index';
 import {
   languageOf,
+  parsePageNumber,
+  PAGE_SIZE,
   absoluteUrl,
   formatDate,
   joinNames,
   layoutModel,
   urls,
-  withPaging,
   type DateModel,
   type LayoutModel,
   type PageContext,
@@ -22,6 +23,7 @@ import {
   type Pagination,
 } from './common';
 import type { Direction } from './direction';
+import type { ErrorModel } from './errors';
 import { plainInline } from './inline';
 
 export const MAX_QUERY_LENGTH = 200;
@@ -91,7 +93,7 @@ export function searchUrl(query: string, page = 1): string {
 function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
   const { article, terms } = hit;
   const site = ctx.catalog.site;
-  const body = articleBodyText(article);
+  const body = cachedBodyText(article);
   const standfirst = plainInline(article.standfirst);
   // The excerpt comes from the body around the first match; if only the headline, byline etc. matched, the standfirst.
   const bodyHasMatch = firstMatch(body, terms) !== -1;
@@ -106,7 +108,7 @@ function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
   };
 }
 
-export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown): PageResult<SearchModel> {
+export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown): PageResult<SearchModel | ErrorModel> {
   const { catalog } = ctx;
   const { query, truncated } = boundQuery(rawQuery);
   const sections = [...catalog.sections.values()]
@@ -139,29 +141,44 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
     };
   }
 
-  const outcome = searchIndexFor(catalog).search(query);
+  const page = parsePageNumber(rawPage);
+  if (page === undefined) return { kind: 'not-found' };
   const basePath = searchUrl(query);
-  return withPaging(rawPage, basePath, outcome.hits, ({ items, pagination: slice }) => {
-    // paginate() builds "?page=N" URLs; the search URL already has a query string, so build ours.
-    const pagination: Pagination = {
-      page: slice.page,
-      pageCount: slice.pageCount,
-      ...(slice.page > 1 && { prevUrl: searchUrl(query, slice.page - 1) }),
-      ...(slice.page < slice.pageCount && { nextUrl: searchUrl(query, slice.page + 1) }),
+  if (rawPage === '1') return { kind: 'redirect', status: 301, location: basePath };
+
+  const search = searchFor(catalog);
+  if (!search) {
+    // A large site's index is still being built (the first seconds after start): say so, never block or guess.
+    const model: ErrorModel = {
+      layout: { ...layoutFor(1), title: `Search is getting ready – ${catalog.site.name}` },
+      status: 503,
+      heading: 'Search is getting ready',
+      message: `The site has just started and is still indexing its ${catalog.articles.length.toLocaleString('en-GB')} articles for search. Please try again in a few seconds.`,
     };
-    return {
-      kind: 'page',
-      status: 200,
-      view: 'search',
-      model: {
-        ...common,
-        layout: layoutFor(slice.page, pagination),
-        state: outcome.hits.length ? 'results' : 'none',
-        resultCount: outcome.hits.length,
-        matchedAll: outcome.combinedWith === 'AND',
-        results: items.map((hit) => resultModel(ctx, hit)),
-        pagination,
-      },
-    };
-  });
+    return { kind: 'page', status: 503, view: 'error', model };
+  }
+  // Only this page's hits are ranked out in full and looked up: the work per request is the matching, not the paging.
+  const outcome = search.search(query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const pageCount = Math.max(1, Math.ceil(outcome.total / PAGE_SIZE));
+  if (page > pageCount) return { kind: 'not-found' };
+  const pagination: Pagination = {
+    page,
+    pageCount,
+    ...(page > 1 && { prevUrl: searchUrl(query, page - 1) }),
+    ...(page < pageCount && { nextUrl: searchUrl(query, page + 1) }),
+  };
+  return {
+    kind: 'page',
+    status: 200,
+    view: 'search',
+    model: {
+      ...common,
+      layout: layoutFor(page, pagination),
+      state: outcome.total ? 'results' : 'none',
+      resultCount: outcome.total,
+      matchedAll: outcome.combinedWith === 'AND',
+      results: outcome.hits.map((hit) => resultModel(ctx, hit)),
+      pagination,
+    },
+  };
 }

@@ -6,7 +6,7 @@
  * into the output: only the article's own text, escaped.
  */
 import { escapeHtml } from '../pages/inline';
-import { normalizeTerm, SEPARATOR } from './terms';
+import { normalizeTerm, normalizeWord, SEPARATOR } from './terms';
 
 interface Segment {
   text: string;
@@ -14,19 +14,17 @@ interface Segment {
   isWord: boolean;
 }
 
-/** The text cut into alternating words and separators, with offsets. */
-function segments(text: string): Segment[] {
-  const out: Segment[] = [];
+/** The text cut into alternating words and separators, with offsets (lazily: firstMatch stops early). */
+function* segments(text: string): Generator<Segment> {
   const separator = new RegExp(SEPARATOR.source, 'gu');
   let last = 0;
   for (const match of text.matchAll(separator)) {
     const at = match.index ?? 0;
-    if (at > last) out.push({ text: text.slice(last, at), start: last, isWord: true });
-    out.push({ text: match[0], start: at, isWord: false });
+    if (at > last) yield { text: text.slice(last, at), start: last, isWord: true };
+    yield { text: match[0], start: at, isWord: false };
     last = at + match[0].length;
   }
-  if (last < text.length) out.push({ text: text.slice(last), start: last, isWord: true });
-  return out;
+  if (last < text.length) yield { text: text.slice(last), start: last, isWord: true };
 }
 
 function termSet(terms: Iterable<string>): Set<string> {
@@ -39,7 +37,7 @@ export function highlight(text: string, terms: Iterable<string>): string {
   let html = '';
   for (const part of segments(text)) {
     const escaped = escapeHtml(part.text);
-    html += part.isWord && wanted.has(normalizeTerm(part.text)) ? `<mark>${escaped}</mark>` : escaped;
+    html += part.isWord && wanted.has(normalizeWord(part.text)) ? `<mark>${escaped}</mark>` : escaped;
   }
   return html;
 }
@@ -47,7 +45,7 @@ export function highlight(text: string, terms: Iterable<string>): string {
 /** Offset of the first matched word, or -1. */
 export function firstMatch(text: string, terms: Iterable<string>): number {
   const wanted = termSet(terms);
-  for (const part of segments(text)) if (part.isWord && wanted.has(normalizeTerm(part.text))) return part.start;
+  for (const part of segments(text)) if (part.isWord && wanted.has(normalizeWord(part.text))) return part.start;
   return -1;
 }
 

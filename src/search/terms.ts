@@ -16,3 +16,61 @@ export function tokenize(text: string): string[] {
 export function normalizeTerm(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase();
 }
+
+// Non-ASCII words are normalised through a small cache: a news archive repeats its words.
+const normalized = new Map<string, string>();
+const NORMALIZED_CACHE_LIMIT = 50_000;
+
+function cachedNormalizeTerm(word: string): string {
+  let term = normalized.get(word);
+  if (term === undefined) {
+    term = normalizeTerm(word);
+    if (normalized.size >= NORMALIZED_CACHE_LIMIT) normalized.clear();
+    normalized.set(word, term);
+  }
+  return term;
+}
+
+export const NON_ASCII = /[^\x00-\x7f]/;
+
+/** normalizeTerm, faster: ASCII words are only lower-cased (which is all normalizeTerm does to them), others are cached. */
+export function normalizeWord(word: string): string {
+  return NON_ASCII.test(word) ? cachedNormalizeTerm(word) : word.toLowerCase();
+}
+
+/**
+ * Calls `emit` with every term of the text, in order: exactly
+ * `tokenize(text).map(normalizeTerm)` without the empty terms, but fast for
+ * the common case. In ASCII, SEPARATOR is every character but letters and
+ * digits, and normalising is lower-casing, so ASCII text is lower-cased once
+ * and cut by a character scan; other text takes the general path.
+ */
+export function forEachTerm(text: string, emit: (term: string) => void): void {
+  if (NON_ASCII.test(text)) {
+    for (const word of tokenize(text)) {
+      const term = cachedNormalizeTerm(word);
+      if (term) emit(term);
+    }
+    return;
+  }
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    const isWord = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    if (isWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      emit(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) emit(lower.slice(start));
+}
+
+/** The query's terms, as the index has them (empty ones dropped). */
+export function queryTerms(query: string): string[] {
+  const terms: string[] = [];
+  forEachTerm(query, (term) => terms.push(term));
+  return terms;
+}

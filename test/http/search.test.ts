@@ -4,6 +4,7 @@
  * never shows drafts or embargoes, and its form is on every page.
  */
 import request from 'supertest';
+import { prepareSearch, searchSettings } from '../../src/search/index';
 import { appFor, baseRecords, DEMO_DATA_DIR, NOW, removeDataDirs, visibleText, writeDataDir, type Json } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
@@ -161,6 +162,32 @@ describe('search on a fixture', () => {
     clock.now = new Date('2026-06-01T13:00:01Z');
     const after = await request(app).get('/search?q=zeppelin').expect(200);
     expect(resultUrls(after.text)).toEqual(['/articles/embargoed-story']);
+  });
+});
+
+describe('a large site whose index is still being built (the first seconds after start)', () => {
+  const limit = searchSettings.syncBuildLimit;
+  afterEach(() => {
+    searchSettings.syncBuildLimit = limit;
+  });
+
+  test('search says it is getting ready (503, the site’s design, the form), never blocks or fails; then it answers', async () => {
+    searchSettings.syncBuildLimit = 0; // as if the fixture were a large site
+    const { app, store } = await appFor(await writeDataDir(baseRecords()));
+    const res = await request(app).get('/search?q=okafor').expect(503);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.text).toContain('Search is getting ready');
+    expect(res.text).toContain('<meta name="robots" content="noindex');
+    expect(res.text).toMatch(/<form class="site-search" role="search" action="\/search" method="get">/);
+    expect(res.text).not.toContain('/articles/second-story');
+    // Paging rules still come first; an empty query still gets the form.
+    await request(app).get('/search?q=okafor&page=abc').expect(404);
+    await request(app).get('/search?q=okafor&page=1').expect(301);
+    await request(app).get('/search').expect(200);
+
+    await prepareSearch(store.current());
+    const ready = await request(app).get('/search?q=okafor').expect(200);
+    expect(resultUrls(ready.text)).toEqual(['/articles/second-story']);
   });
 });
 

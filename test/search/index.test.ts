@@ -1,8 +1,8 @@
 /** The search index: built per catalog, visible articles only, ranked by relevance and freshness. */
 import { buildCatalog, CatalogStore } from '../../src/content/catalog';
 import { boundQuery, MAX_QUERY_LENGTH, searchUrl } from '../../src/pages/search';
-import { articleBodyText, rankScore, searchIndexFor } from '../../src/search/index';
-import { baseRecords, loadFixture, NOW, removeDataDirs } from '../helpers/fixture';
+import { articleBodyText, keepSearchIndexed, prepareSearch, rankScore, searchFor, searchIndexFor, searchReady, searchSettings } from '../../src/search/index';
+import { baseRecords, loadFixture, NOW, removeDataDirs, type Json } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
 
@@ -46,6 +46,91 @@ describe('search index', () => {
     expect(slugs).toEqual(['embargoed-story']); // the draft never
   });
 
+  test('drafts are never indexed; embargoed articles are, but no catalog finds them before it shows them', async () => {
+    const clock = { now: NOW };
+    const store = new CatalogStore(await contentWithHidden(), () => clock.now);
+    const before = searchIndexFor(store.current());
+    expect(before.index.slugs).not.toContain('draft-story');
+    expect(before.index.slugs).toContain('embargoed-story');
+    for (const q of ['zeppelin', 'zeppelin embargo', 'embargo', 'zepp', 'zeppelim']) expect([q, before.search(q).hits]).toEqual([q, []]);
+    expect(before.search('zeppelin').total).toBe(0);
+
+    // The embargo lifts: a new catalog, the same index (nothing rebuilt), the article found.
+    clock.now = new Date('2026-06-01T13:00:01Z');
+    const after = searchIndexFor(store.current());
+    expect(after).not.toBe(before);
+    expect(after.index).toBe(before.index);
+    expect(after.documentCount).toBe(before.documentCount + 1);
+    expect(after.search('zeppelin embargo').hits.map((h) => h.article.slug)).toEqual(['embargoed-story']);
+    expect(after.search('draft').hits.map((h) => h.article.slug)).toEqual([]);
+  });
+
+  test('a reload gets a new index: an article added is found, one removed or made a draft is not', async () => {
+    const store = new CatalogStore(await contentWithHidden(), () => NOW);
+    const first = searchIndexFor(store.current());
+    expect(first.search('rich').hits.map((h) => h.article.slug)).toEqual(['rich-story']);
+    const r = baseRecords();
+    r.articles = r.articles.filter((a) => a.slug !== 'second-story');
+    r.articles = r.articles.map((a) => (a.slug === 'third-story' ? { ...a, status: 'draft' } : a));
+    r.articles.push({ ...(r.articles[0] as Json), slug: 'new-story', headline: 'Quokka census' });
+    store.replace((await loadFixture(r)).content);
+    const second = searchIndexFor(store.current());
+    expect(second.index).not.toBe(first.index);
+    expect(second.search('quokka').hits.map((h) => h.article.slug)).toEqual(['new-story']);
+    expect(second.search('rich').hits).toEqual([]);
+    expect(second.search('okafor').hits).toEqual([]); // second-story is gone
+    expect(second.search('ferries').hits).toEqual([]); // third-story is a draft now
+  });
+
+  describe('off the request path (a large site)', () => {
+    const limit = searchSettings.syncBuildLimit;
+    beforeEach(() => {
+      searchSettings.syncBuildLimit = 0;
+    });
+    afterEach(() => {
+      searchSettings.syncBuildLimit = limit;
+    });
+
+    test('until its index is built, a large site has no search (never a block); then it has', async () => {
+      const catalog = buildCatalog(await contentWithHidden(), 1, NOW);
+      expect(searchFor(catalog)).toBeUndefined();
+      expect(searchReady(catalog)).toBe(false);
+      await prepareSearch(catalog);
+      expect(searchReady(catalog)).toBe(true);
+      expect(searchFor(catalog)?.search('okafor').hits.map((h) => h.article.slug)).toEqual(['second-story']);
+    });
+
+    test('after a reload, the previous index serves until the new one is ready, showing only what the new catalog shows', async () => {
+      const store = new CatalogStore(await contentWithHidden(), () => NOW);
+      const reloads: (() => void)[] = [];
+      keepSearchIndexed(store, reloads);
+      await prepareSearch(store.current());
+      const old = searchFor(store.current());
+      expect(old?.stale).toBe(false);
+
+      const r = baseRecords();
+      r.articles = r.articles.filter((a) => a.slug !== 'second-story');
+      r.articles = r.articles.map((a) => (a.slug === 'third-story' ? { ...a, status: 'draft' } : a));
+      r.articles.push({ ...(r.articles[0] as Json), slug: 'new-story', headline: 'Quokka census' });
+      store.replace((await loadFixture(r)).content);
+      for (const reload of reloads) reload();
+
+      const interim = searchFor(store.current());
+      expect(interim?.stale).toBe(true);
+      expect(interim?.index).toBe(old?.index);
+      expect(interim?.search('okafor').hits).toEqual([]); // removed: hidden at once
+      expect(interim?.search('ferries').hits).toEqual([]); // now a draft: hidden at once
+      expect(interim?.search('quokka').hits).toEqual([]); // new: not yet
+      const first = interim?.search('headline first').hits[0];
+      expect(first?.article).toBe(store.current().articleBySlug.get('first-story')); // the current version
+
+      await prepareSearch(store.current());
+      const fresh = searchFor(store.current());
+      expect(fresh?.stale).toBe(false);
+      expect(fresh?.search('quokka').hits.map((h) => h.article.slug)).toEqual(['new-story']);
+    });
+  });
+
   test('searches body blocks (as plain text), authors, sources, tags and section', async () => {
     const catalog = buildCatalog(await contentWithHidden(), 1, NOW);
     const index = searchIndexFor(catalog);
@@ -68,7 +153,7 @@ describe('search index', () => {
     expect(and.combinedWith).toBe('OR'); // no article has both
     expect(and.hits.map((h) => h.article.slug).sort()).toEqual(['second-story', 'third-story']);
     expect(index.search('ada okafor').combinedWith).toBe('AND');
-    expect(index.search('!!! ---')).toEqual({ hits: [], combinedWith: 'AND', termCount: 0 });
+    expect(index.search('!!! ---')).toEqual({ hits: [], total: 0, combinedWith: 'AND', termCount: 0 });
   });
 
   test('rank blends relevance with freshness', () => {

@@ -1,0 +1,442 @@
+/**
+ * Building the search index: one pass over the published articles of a
+ * content version, a slice at a time (so it can run between requests), into
+ * a compact inverted index (see SearchIndex in index.ts and
+ * docs/decisions/0008-search-at-scale.md).
+ *
+ * A document's words fall into four groups, each with its own weight:
+ * headline (3), standfirst (2), author names (2), and the rest (1): body
+ * text, captions, source names, tags and section. Each posting is one byte:
+ * how often the term occurs in "the rest" (saturated at 31, where BM25 has
+ * long stopped counting) and one bit per other group it occurs in.
+ */
+import type { Catalog } from '../content/catalog';
+import { byNewest } from '../content/catalog';
+import type { Article, Block } from '../content/model';
+import { plainInline } from '../pages/inline';
+import { forEachTerm, NON_ASCII } from './terms';
+
+export const HEADLINE = 0x20;
+export const STANDFIRST = 0x40;
+export const AUTHORS = 0x80;
+export const REST_TF = 0x1f;
+
+/** BM25+ parameters (MiniSearch's defaults). */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/** The built index's data: everything in typed arrays but the two string lists. */
+export interface IndexData {
+  /** Slug of each document, newest first (a document's number is its position). */
+  slugs: string[];
+  /** Publication time (epoch ms) of each document. */
+  publishedAt: Float64Array;
+  /** Every term, sorted; a term's number is its position. */
+  terms: string[];
+  /** Postings of term t are postings postStart[t] to postStart[t + 1] - 1. */
+  postStart: Uint32Array;
+  /** Byte offset in docGaps where term t's document numbers start. */
+  gapStart: Uint32Array;
+  /** Document numbers of each term's postings, ascending, as variable-length gaps (7 bits a byte). */
+  docGaps: Uint8Array;
+  /** One byte per posting: REST_TF | HEADLINE | STANDFIRST | AUTHORS. */
+  flags: Uint8Array;
+  /** Per document and group, BM25's length normalisation k·(1 − b + b·length/average length). */
+  normHeadline: Float32Array;
+  normStandfirst: Float32Array;
+  normAuthors: Float32Array;
+  normRest: Float32Array;
+}
+
+/** Markdown is only ever *emphasis*, **strong**, [links](url) and \escapes: text without those characters is its own plain text. */
+const MARKDOWN = /[*_[\]\\\r\0]/;
+
+/** plainInline, without parsing text that has no Markdown in it. */
+export function plainText(text: string): string {
+  return MARKDOWN.test(text) ? plainInline(text) : text;
+}
+
+function blockTexts(block: Block, out: string[]): void {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      out.push(plainText(block.text));
+      return;
+    case 'list':
+      for (const item of block.items) out.push(plainText(item));
+      return;
+    case 'quote':
+      out.push(plainText(block.text));
+      if (block.attribution) out.push(plainText(block.attribution));
+      return;
+    case 'image':
+      if (block.picture.caption) out.push(plainText(block.picture.caption));
+      return;
+    case 'promo':
+      if (block.label) out.push(plainText(block.label));
+      out.push(plainText(block.text));
+      return;
+  }
+}
+
+/** The article's body as plain text: paragraphs, headings, list items, quotes, captions and promos, one per line. */
+export function articleBodyText(article: Article): string {
+  const out: string[] = [];
+  for (const block of article.body) blockTexts(block, out);
+  return out.join('\n');
+}
+
+/** Body texts of the articles search pages showed last (popular queries show the same articles); bounded, unlike the articles. */
+const recentBodies = new Map<Article, string>();
+export const BODY_TEXT_CACHE_SIZE = 1000;
+
+/** articleBodyText, remembered for the last BODY_TEXT_CACHE_SIZE articles asked for. */
+export function cachedBodyText(article: Article): string {
+  let text = recentBodies.get(article);
+  if (text !== undefined) {
+    recentBodies.delete(article); // re-inserted below as the most recent
+  } else {
+    text = articleBodyText(article);
+    if (recentBodies.size >= BODY_TEXT_CACHE_SIZE) recentBodies.delete(recentBodies.keys().next().value as Article);
+  }
+  recentBodies.set(article, text);
+  return text;
+}
+
+/** Texts of the "rest" group: main image caption, body, source and origin names, tags, section. */
+function restTexts(article: Article): string[] {
+  const out: string[] = [];
+  if (article.image?.caption) out.push(plainText(article.image.caption));
+  for (const block of article.body) blockTexts(block, out);
+  const sources = new Set(article.citations.map((c) => c.source.name));
+  if (article.origin) sources.add(article.origin.name);
+  out.push(...sources);
+  for (const tag of article.tags) out.push(tag.name);
+  out.push(article.section.name);
+  return out;
+}
+
+const GROUP_FLAG = [HEADLINE, STANDFIRST, AUTHORS, 0] as const;
+
+// FNV-1a over UTF-16 units: the builder hashes a word while it scans it, and finds its term without cutting the word out of the text.
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function hashOf(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** A copy of the string that does not keep the (much longer) text it was cut from alive. */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/**
+ * Many growing byte streams (one per term), written in chunks carved from
+ * large slabs: a stream grows without copying, and when the builder is done
+ * the slabs go back to the system whole (each is larger than glibc's largest
+ * mmap threshold, so it is its own mapping). Doubling per-term arrays instead
+ * left ~2× the index in freed-but-kept memory.
+ */
+class ByteStreams {
+  private static readonly SLAB_BYTES = 36 << 20;
+  private static readonly MAX_CHUNK = 1 << 16;
+  private slabs: Uint8Array[] = [];
+  private slabUsed = ByteStreams.SLAB_BYTES;
+  // Per stream: its current chunk (slab, start, capacity, bytes used), its length, and its finished chunks as [slab, start, length] triples.
+  private curSlab: number[] = [];
+  private curStart: number[] = [];
+  private curCapacity: number[] = [];
+  private curUsed: number[] = [];
+  private lengths: number[] = [];
+  private finished: number[][] = [];
+
+  /** A new, empty stream; returns its number. */
+  add(): number {
+    this.curSlab.push(0);
+    this.curStart.push(0);
+    this.curCapacity.push(0);
+    this.curUsed.push(0);
+    this.lengths.push(0);
+    this.finished.push([]);
+    return this.lengths.length - 1;
+  }
+
+  length(stream: number): number {
+    return this.lengths[stream] as number;
+  }
+
+  push(stream: number, byte: number): void {
+    let used = this.curUsed[stream] as number;
+    if (used === this.curCapacity[stream]) {
+      this.newChunk(stream);
+      used = 0;
+    }
+    (this.slabs[this.curSlab[stream] as number] as Uint8Array)[(this.curStart[stream] as number) + used] = byte;
+    this.curUsed[stream] = used + 1;
+    this.lengths[stream] = (this.lengths[stream] as number) + 1;
+  }
+
+  private newChunk(stream: number): void {
+    const previous = this.curCapacity[stream] as number;
+    if (previous > 0) (this.finished[stream] as number[]).push(this.curSlab[stream] as number, this.curStart[stream] as number, previous);
+    const capacity = Math.min(ByteStreams.MAX_CHUNK, Math.max(8, previous * 2));
+    if (this.slabUsed + capacity > ByteStreams.SLAB_BYTES) {
+      this.slabs.push(new Uint8Array(ByteStreams.SLAB_BYTES));
+      this.slabUsed = 0;
+    }
+    this.curSlab[stream] = this.slabs.length - 1;
+    this.curStart[stream] = this.slabUsed;
+    this.curCapacity[stream] = capacity;
+    this.curUsed[stream] = 0;
+    this.slabUsed += capacity;
+  }
+
+  /** Copies the stream's bytes into `target` at `at`. */
+  copyTo(stream: number, target: Uint8Array, at: number): void {
+    const chunks = this.finished[stream] as number[];
+    for (let i = 0; i < chunks.length; i += 3) {
+      const start = chunks[i + 1] as number;
+      const length = chunks[i + 2] as number;
+      target.set((this.slabs[chunks[i] as number] as Uint8Array).subarray(start, start + length), at);
+      at += length;
+    }
+    const used = this.curUsed[stream] as number;
+    if (used > 0) {
+      const start = this.curStart[stream] as number;
+      target.set((this.slabs[this.curSlab[stream] as number] as Uint8Array).subarray(start, start + used), at);
+    }
+  }
+
+  /** Lets go of every slab. */
+  release(): void {
+    this.slabs = [];
+    this.finished = [];
+  }
+}
+
+/** Builds IndexData from the published articles of a catalog's content (drafts never; embargoed ones too, hidden per catalog). */
+export class IndexBuilder {
+  readonly documentCount: number;
+  private readonly docs: readonly Article[];
+  private next = 0;
+  /** Open-addressing hash table of terms: slot → term number + 1 (0: empty). */
+  private table = new Int32Array(4096);
+  private readonly termHashes: number[] = [];
+  private readonly termStrings: string[] = [];
+  // Per term, growing as postings arrive: gap bytes, flag bytes, counts, last document.
+  // Per term (stream number = term number): document gaps and flag bytes; the last document seen.
+  private readonly gaps = new ByteStreams();
+  private readonly flagBytes = new ByteStreams();
+  private lastDoc: number[] = [];
+  // Per-document scratch, indexed by term.
+  private mark = new Int32Array(1024);
+  private docFlags = new Uint8Array(1024);
+  private restTf = new Uint16Array(1024);
+  private readonly touched: number[] = [];
+  private readonly lengths: [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  private group = 0;
+  private groupLength = 0;
+  private doc = 0;
+
+  constructor(catalog: Catalog) {
+    // The catalog's visible articles are newest first; embargoed ones are all newer still.
+    const embargoed = [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
+    this.docs = [...embargoed, ...catalog.articles];
+    this.documentCount = this.docs.length;
+    const n = this.docs.length;
+    this.lengths = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
+  }
+
+  get done(): boolean {
+    return this.next >= this.docs.length;
+  }
+
+  /** Indexes documents until `deadline` (performance.now() ms) or the end; returns whether all are indexed. */
+  step(deadline = Infinity): boolean {
+    while (this.next < this.docs.length) {
+      this.addDocument(this.next, this.docs[this.next] as Article);
+      this.next++;
+      if ((this.next & 15) === 0 && performance.now() >= deadline) break;
+    }
+    return this.done;
+  }
+
+  /** The number of the term text[start, end), hashed `h`, added if new. */
+  private termOf(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
+    let mask = this.table.length - 1;
+    let slot = h & mask;
+    for (;;) {
+      const entry = this.table[slot] as number;
+      if (entry === 0) break;
+      const id = entry - 1;
+      if (this.termHashes[id] === h) {
+        const term = this.termStrings[id] as string;
+        if (term.length === length) {
+          let i = 0;
+          while (i < length && term.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+          if (i === length) return id;
+        }
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.newTerm(ownCopy(start === 0 && end === text.length ? text : text.slice(start, end)));
+    this.termHashes.push(h);
+    this.table[slot] = id + 1;
+    if (this.termStrings.length * 2 > this.table.length) {
+      // Keep the table at most half full.
+      const table = new Int32Array(this.table.length * 2);
+      mask = table.length - 1;
+      this.termHashes.forEach((hash, i) => {
+        let at = hash & mask;
+        while (table[at] !== 0) at = (at + 1) & mask;
+        table[at] = i + 1;
+      });
+      this.table = table;
+    }
+    return id;
+  }
+
+  /** One occurrence of term `id` in the current group of the current document. */
+  private occurrence(id: number): void {
+    this.groupLength++;
+    if (this.mark[id] !== this.doc + 1) {
+      this.mark[id] = this.doc + 1;
+      this.docFlags[id] = 0;
+      this.restTf[id] = 0;
+      this.touched.push(id);
+    }
+    if (this.group === 3) this.restTf[id] = (this.restTf[id] as number) + 1;
+    else this.docFlags[id] = (this.docFlags[id] as number) | GROUP_FLAG[this.group as 0 | 1 | 2];
+  }
+
+  /** For text that is not ASCII: the general tokenizer (forEachTerm). */
+  private readonly onTerm = (term: string): void => {
+    this.occurrence(this.termOf(term, 0, term.length, hashOf(term)));
+  };
+
+  /** The terms of a text: forEachTerm's ASCII path (lower-case, cut at anything but letters and digits), hashing as it scans. */
+  private addText(text: string): void {
+    if (NON_ASCII.test(text)) {
+      forEachTerm(text, this.onTerm);
+      return;
+    }
+    const lower = text.toLowerCase();
+    let start = -1;
+    let h = FNV_OFFSET;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+        if (start < 0) {
+          start = i;
+          h = FNV_OFFSET;
+        }
+        h = Math.imul(h ^ c, FNV_PRIME);
+      } else if (start >= 0) {
+        this.occurrence(this.termOf(lower, start, i, h));
+        start = -1;
+      }
+    }
+    if (start >= 0) this.occurrence(this.termOf(lower, start, lower.length, h));
+  }
+
+  private newTerm(term: string): number {
+    const id = this.termStrings.length;
+    this.termStrings.push(term);
+    this.gaps.add();
+    this.flagBytes.add();
+    this.lastDoc.push(-1);
+    if (id >= this.mark.length) {
+      const grow = <T extends Int32Array | Uint8Array | Uint16Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.mark = grow(this.mark, (n) => new Int32Array(n));
+      this.docFlags = grow(this.docFlags, (n) => new Uint8Array(n));
+      this.restTf = grow(this.restTf, (n) => new Uint16Array(n));
+    }
+    return id;
+  }
+
+  private addGroup(group: number, texts: readonly string[]): void {
+    this.group = group;
+    this.groupLength = 0;
+    for (const text of texts) this.addText(text);
+    (this.lengths[group] as Uint32Array)[this.doc] = this.groupLength;
+  }
+
+  private addDocument(doc: number, article: Article): void {
+    this.doc = doc;
+    this.touched.length = 0;
+    this.addGroup(0, [article.headline]);
+    this.addGroup(1, [plainText(article.standfirst)]);
+    this.addGroup(2, article.authors.map((a) => a.name));
+    this.addGroup(3, restTexts(article));
+    for (const id of this.touched) {
+      const flags = (this.docFlags[id] as number) | Math.min(REST_TF, this.restTf[id] as number);
+      let gap = doc - (this.lastDoc[id] as number);
+      while (gap >= 0x80) {
+        this.gaps.push(id, (gap & 0x7f) | 0x80);
+        gap >>>= 7;
+      }
+      this.gaps.push(id, gap);
+      this.lastDoc[id] = doc;
+      this.flagBytes.push(id, flags);
+    }
+  }
+
+  /** The finished index data; the builder's buffers are released. */
+  finish(): IndexData {
+    if (!this.done) this.step();
+    const ids = this.termStrings.map((_, i) => i).sort((a, b) => {
+      const x = this.termStrings[a] as string;
+      const y = this.termStrings[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const termCount = ids.length;
+    const postStart = new Uint32Array(termCount + 1);
+    const gapStart = new Uint32Array(termCount + 1);
+    for (let t = 0; t < termCount; t++) {
+      const id = ids[t] as number;
+      postStart[t + 1] = (postStart[t] as number) + this.flagBytes.length(id);
+      gapStart[t + 1] = (gapStart[t] as number) + this.gaps.length(id);
+    }
+    const flags = new Uint8Array(postStart[termCount] as number);
+    const docGaps = new Uint8Array(gapStart[termCount] as number);
+    for (let t = 0; t < termCount; t++) {
+      const id = ids[t] as number;
+      this.flagBytes.copyTo(id, flags, postStart[t] as number);
+      this.gaps.copyTo(id, docGaps, gapStart[t] as number);
+    }
+    const n = this.docs.length;
+    const norm = (lengths: Uint32Array): Float32Array => {
+      let sum = 0;
+      for (let d = 0; d < n; d++) sum += lengths[d] as number;
+      const average = sum / Math.max(1, n) || 1;
+      const out = new Float32Array(n);
+      for (let d = 0; d < n; d++) out[d] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[d] as number)) / average);
+      return out;
+    };
+    const [headline, standfirst, authors, rest] = this.lengths;
+    const data: IndexData = {
+      slugs: this.docs.map((a) => a.slug),
+      publishedAt: Float64Array.from(this.docs, (a) => a.publishedAt.getTime()),
+      terms: ids.map((id) => this.termStrings[id] as string),
+      postStart,
+      gapStart,
+      docGaps,
+      flags,
+      normHeadline: norm(headline),
+      normStandfirst: norm(standfirst),
+      normAuthors: norm(authors),
+      normRest: norm(rest),
+    };
+    this.gaps.release();
+    this.flagBytes.release();
+    this.lastDoc = [];
+    return data;
+  }
+}
