@@ -30,6 +30,9 @@ import { defaultImageCacheDir, VariantStore } from '../images/generate';
 import { imageRoutes } from './image-routes';
 import { Views } from './views';
 
+/** What a 503 page tells clients to wait before asking again. */
+const RETRY_AFTER_SECONDS = 5;
+
 export interface AppOptions {
   store: CatalogStore;
   dataDir: string;
@@ -152,7 +155,10 @@ export function createApp(options: AppOptions): express.Express {
       case 'not-found':
         return sendNotFound(req, res);
       case 'page': {
-        res.status(result.status).set({ 'Cache-Control': htmlCacheControl, 'Content-Type': 'text/html; charset=utf-8' });
+        // A 503 (search still building its index) is temporary: no browser or CDN may keep it.
+        const temporary = result.status === 503;
+        res.status(result.status).set({ 'Cache-Control': temporary ? 'no-store' : htmlCacheControl, 'Content-Type': 'text/html; charset=utf-8' });
+        if (temporary) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
         const html = views.render(result.view, result.model);
         if (!pageCache || !cacheable || result.status !== 200) return res.send(html);
         const page = makeCachedPage(result.status, res.getHeaders() as Record<string, string>, html, req.originalUrl);

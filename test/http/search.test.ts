@@ -176,6 +176,9 @@ describe('a large site whose index is still being built (the first seconds after
     const { app, store } = await appFor(await writeDataDir(baseRecords()));
     const res = await request(app).get('/search?q=okafor').expect(503);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    // Temporary: no browser or CDN may keep it, and the client is told when to ask again.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['retry-after']).toBe('5');
     expect(res.text).toContain('Search is getting ready');
     expect(res.text).toContain('<meta name="robots" content="noindex');
     expect(res.text).toMatch(/<form class="site-search" role="search" action="\/search" method="get">/);
@@ -188,6 +191,8 @@ describe('a large site whose index is still being built (the first seconds after
     await prepareSearch(store.current());
     const ready = await request(app).get('/search?q=okafor').expect(200);
     expect(resultUrls(ready.text)).toEqual(['/articles/second-story']);
+    expect(ready.headers['cache-control']).toMatch(/^public, max-age=/);
+    expect(ready.headers['retry-after']).toBeUndefined();
   });
 });
 
