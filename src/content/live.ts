@@ -49,6 +49,9 @@ export interface ContentStatus {
 
 export const MAX_LISTED_PROBLEMS = 100;
 
+/** The folders of the data folder that content comes from (watched with their subfolders, beside site.json). */
+export const CONTENT_FOLDERS = ['articles', 'authors', 'sources', 'images'] as const;
+
 export interface LiveContentOptions extends Omit<LoadOptions, 'now'> {
   logger: Logger;
   clock?: () => Date;
@@ -127,12 +130,18 @@ export class LiveContent {
     if (this.watcher) return;
     this.watcher = watchFolder(this.dataDir, {
       debounceMs,
+      folders: CONTENT_FOLDERS,
       onChange: (files) => {
         this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
         void this.reload('watch');
       },
       onError: (error) => this.options.logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
     });
+  }
+
+  /** The folders being watched, relative to the data folder ('' is the data folder itself); empty when not watching. */
+  watchedFolders(): string[] {
+    return this.watcher?.folders() ?? [];
   }
 
   /** Stops the watcher (shutdown, tests). A reload in progress finishes on its own. */

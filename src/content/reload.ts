@@ -1,7 +1,8 @@
 /**
  * Loading again while the site runs, keeping the last good version of every
- * record. The unit of "good" is the raw checked record of one file that made
- * it into the served content. On a reload:
+ * record. The unit of "good" is the checked record of one file that made it
+ * into the served content (for articles, the served article itself, turned
+ * back into its record when needed). On a reload:
  *   - a file that still exists but now fails (bad JSON, schema, slug, or a
  *     reference that no longer resolves) is replaced by its last good record,
  *     and its problems say "…; serving the last good version";
@@ -12,21 +13,29 @@
  * Everything here is a function of (what is on disk, the previous good records).
  */
 import { promises as fs } from 'node:fs';
-import type { Content } from './model';
+import { ImageProbes } from './images';
+import type { Article, Content } from './model';
 import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type LoadOptions, type RawRecord, type RecordsRead } from './load';
 import type { Problem } from './problems';
-import { resolveContent } from './resolve';
-import type { ArticleRecord, AuthorRecord, SiteRecord, SourceRecord } from './schema';
+import { articleRecordOf, canonicalArticle, resolveContent } from './resolve';
+import type { AuthorRecord, SiteRecord, SourceRecord } from './schema';
 
 export const LAST_GOOD_NOTE = 'serving the last good version';
 
-/** The raw records behind the content being served, by file; what a later reload falls back to. */
+/** The records behind the content being served, by file; what a later reload falls back to. */
 export interface GoodRecords {
   /** site.json as written (before the BASE_URL override). */
   site: SiteRecord;
   authors: ReadonlyMap<string, RawRecord<AuthorRecord>>;
   sources: ReadonlyMap<string, RawRecord<SourceRecord>>;
-  articles: ReadonlyMap<string, RawRecord<ArticleRecord>>;
+  /**
+   * Articles as served, not as raw records: a raw copy of every article beside
+   * the served one was ~80 MB at 100k articles. `articleRecordOf` gives the
+   * record back (in canonical form) when a reload needs it.
+   */
+  articles: ReadonlyMap<string, Article>;
+  /** The image probes of that load: unchanged image files are not read again. */
+  images: ImageProbes;
 }
 
 export interface LoadedContent {
@@ -47,23 +56,26 @@ function byFile<T>(a: RawRecord<T>, b: RawRecord<T>): number {
  */
 export function mergeLastGood(read: RecordsRead, previous: GoodRecords): { records: CheckedRecords; restored: Set<string> } {
   const restored = new Set<string>();
-  const merge = <T extends { slug: string }>(current: RawRecord<T>[], before: ReadonlyMap<string, RawRecord<T>>): RawRecord<T>[] => {
+  const merge = <T extends { slug: string }, G>(current: RawRecord<T>[], before: ReadonlyMap<string, G>, slugOf: (good: G) => string, raw: (file: string, good: G) => RawRecord<T>): RawRecord<T>[] => {
     const files = new Set(current.map((r) => r.file));
     const slugs = new Set(current.map((r) => r.record.slug));
     const out = [...current];
     for (const [file, good] of before) {
-      if (files.has(file) || !read.files.has(file) || slugs.has(good.record.slug)) continue;
-      out.push(good);
-      slugs.add(good.record.slug);
+      const slug = slugOf(good);
+      if (files.has(file) || !read.files.has(file) || slugs.has(slug)) continue;
+      out.push(raw(file, good));
+      slugs.add(slug);
       restored.add(file);
     }
     return out.sort(byFile);
   };
+  const rawSlug = <T extends { slug: string }>(good: RawRecord<T>) => good.record.slug;
+  const asIs = <T>(_file: string, good: RawRecord<T>) => good;
   return {
     records: {
-      authors: merge(read.records.authors, previous.authors),
-      sources: merge(read.records.sources, previous.sources),
-      articles: merge(read.records.articles, previous.articles),
+      authors: merge(read.records.authors, previous.authors, rawSlug, asIs),
+      sources: merge(read.records.sources, previous.sources, rawSlug, asIs),
+      articles: merge(read.records.articles, previous.articles, (article) => article.slug, (file, article) => ({ file, record: articleRecordOf(article) })),
     },
     restored,
   };
@@ -78,9 +90,11 @@ function servedFiles(content: Content): Set<string> {
   return files;
 }
 
-function goodRecords(site: SiteRecord, records: CheckedRecords, served: Set<string>): GoodRecords {
+function goodRecords(site: SiteRecord, records: CheckedRecords, content: Content, served: Set<string>, images: ImageProbes): GoodRecords {
   const keep = <T>(list: RawRecord<T>[]) => new Map(list.filter((r) => served.has(r.file)).map((r) => [r.file, r]));
-  return { site, authors: keep(records.authors), sources: keep(records.sources), articles: keep(records.articles) };
+  const articles = new Map<string, Article>();
+  for (const article of content.articles.values()) articles.set(article.file, article);
+  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, images };
 }
 
 function note(problem: Problem): Problem {
@@ -116,6 +130,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   }
   const now = options.now ?? new Date();
   const siteRecord = withBaseUrl(site, options);
+  const images = new ImageProbes(previous?.images);
 
   // Reference-level fallback: a file whose new version passes its own checks
   // but does not resolve (an author that is gone, a missing image) goes back to
@@ -125,21 +140,28 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   let content: Content;
   for (;;) {
     const problems = [...read.problems, ...carried];
-    content = await resolveContent(dataDir, siteRecord, records, problems, now);
+    content = await resolveContent(dataDir, siteRecord, records, problems, now, images);
     if (!previous) break;
     const served = servedFiles(content);
     const back = new Set<string>();
-    const putBack = <T>(list: RawRecord<T>[], before: ReadonlyMap<string, RawRecord<T>>): RawRecord<T>[] =>
-      list.map((raw) => {
-        const good = before.get(raw.file);
-        if (!good || served.has(raw.file) || restored.has(raw.file) || JSON.stringify(good.record) === JSON.stringify(raw.record)) return raw;
-        back.add(raw.file);
-        return good;
+    const putBack = <T, G>(list: RawRecord<T>[], before: ReadonlyMap<string, G>, same: (good: G, record: T) => boolean, raw: (file: string, good: G) => RawRecord<T>): RawRecord<T>[] =>
+      list.map((current) => {
+        const good = before.get(current.file);
+        if (good === undefined || served.has(current.file) || restored.has(current.file) || same(good, current.record)) return current;
+        back.add(current.file);
+        return raw(current.file, good);
       });
+    const sameRaw = <T>(good: RawRecord<T>, record: T) => JSON.stringify(good.record) === JSON.stringify(record);
+    const asIs = <T>(_file: string, good: RawRecord<T>) => good;
     const next: CheckedRecords = {
-      authors: putBack(records.authors, previous.authors),
-      sources: putBack(records.sources, previous.sources),
-      articles: putBack(records.articles, previous.articles),
+      authors: putBack(records.authors, previous.authors, sameRaw, asIs),
+      sources: putBack(records.sources, previous.sources, sameRaw, asIs),
+      articles: putBack(
+        records.articles,
+        previous.articles,
+        (article, record) => JSON.stringify(articleRecordOf(article)) === JSON.stringify(canonicalArticle(record)),
+        (file, article) => ({ file, record: articleRecordOf(article) }),
+      ),
     };
     if (back.size === 0) break;
     carried.push(...problems.filter((p) => back.has(p.file)));
@@ -156,7 +178,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   const servingLastGood = [...restored].filter(covered).sort();
   return {
     content: { ...content, problems },
-    good: goodRecords(site, records, served),
+    good: goodRecords(site, records, content, served, images),
     servingLastGood,
   };
 }

@@ -5,11 +5,11 @@
  * record that depends on a skipped one says so, so the editor finds the root.
  */
 import { mapLimit } from './files';
-import { probeImage, type ImageProbe } from './images';
+import { ImageProbes, probeImage, type ImageProbe } from './images';
 import type { Article, Author, Block, Content, ImageAsset, Picture, Section, Site, Source, Tag } from './model';
 import type { Problem } from './problems';
 import type { CheckedRecords } from './load';
-import type { ArticleRecord, ImageRecord, SiteRecord } from './schema';
+import type { ArticleRecord, BlockRecord, ImageRecord, SiteRecord } from './schema';
 
 const IMAGE_CONCURRENCY = 16;
 
@@ -74,13 +74,39 @@ function missingReason(kind: string, slug: string, brokenFiles: Set<string>, fol
     : `${kind} "${slug}" does not exist (no ${file})`;
 }
 
+/**
+ * Objects many articles share, made once per load: a tag or an unnamed
+ * section is one object however many articles carry it (at 100k articles,
+ * a copy per article was tens of megabytes).
+ */
+class Shared {
+  private readonly tags = new Map<string, Tag>();
+  private readonly sections = new Map<string, Section>();
+
+  constructor(siteSections: readonly Section[]) {
+    for (const section of siteSections) this.sections.set(section.slug, section);
+  }
+
+  tag(slug: string): Tag {
+    let tag = this.tags.get(slug);
+    if (!tag) this.tags.set(slug, (tag = { slug, name: nameFromSlug(slug) }));
+    return tag;
+  }
+
+  section(slug: string): Section {
+    let section = this.sections.get(slug);
+    if (!section) this.sections.set(slug, (section = { slug, name: nameFromSlug(slug) }));
+    return section;
+  }
+}
+
 function resolveArticle(
   file: string,
   record: ArticleRecord,
   ctx: {
     authors: Map<string, Author>;
     sources: Map<string, Source>;
-    sections: Map<string, Section>;
+    shared: Shared;
     articleSlugs: Set<string>;
     brokenFiles: Set<string>;
     resolver: Resolver;
@@ -88,14 +114,15 @@ function resolveArticle(
   },
 ): Article | undefined {
   const before = ctx.problems.length;
-  const fail = (field: string, message: string) => ctx.problems.push({ file, field, message });
+  const fail = (field: string, message: string) => {
+    ctx.problems.push({ file, field, message });
+    return undefined;
+  };
+  // Lists are made with map(), not push(): a failure anywhere drops the whole
+  // article, so no list needs filtering, and map() makes arrays of the exact
+  // length (a pushed array keeps spare room; at 100k articles that adds up).
 
-  const authors: Author[] = [];
-  record.authors.forEach((slug, i) => {
-    const author = ctx.authors.get(slug);
-    if (author) authors.push(author);
-    else fail(`authors[${i}]`, missingReason('author', slug, ctx.brokenFiles, 'authors'));
-  });
+  const authors = record.authors.map((slug, i) => ctx.authors.get(slug) ?? fail(`authors[${i}]`, missingReason('author', slug, ctx.brokenFiles, 'authors')));
 
   let origin: Source | undefined;
   if (record.origin) {
@@ -103,9 +130,8 @@ function resolveArticle(
     if (!origin) fail('origin', missingReason('source', record.origin, ctx.brokenFiles, 'sources'));
   }
 
-  const citations: Article['citations'] = [];
   const cited = new Set<string>();
-  record.sources.forEach((ref, i) => {
+  const citations = record.sources.map((ref, i): Article['citations'][number] | undefined => {
     const slug = typeof ref === 'string' ? ref : ref.source;
     const url = typeof ref === 'string' ? undefined : ref.url;
     const field = typeof ref === 'string' ? `sources[${i}]` : `sources[${i}].source`;
@@ -113,37 +139,37 @@ function resolveArticle(
     if (!source) return fail(field, missingReason('source', slug, ctx.brokenFiles, 'sources'));
     if (cited.has(slug)) return fail(field, `source "${slug}" is listed twice`);
     cited.add(slug);
-    citations.push({ source, ...(url && { url }) });
+    return { source, ...(url && { url }) };
   });
 
   const image = record.image ? ctx.resolver.picture(file, 'image', record.image) : undefined;
 
-  const body: Block[] = [];
-  record.body.forEach((block, i) => {
+  // Blocks that need nothing resolved are the record's own objects (paragraph, heading, quote).
+  let sharesBody = true;
+  const body = record.body.map((block, i): Block | undefined => {
+    let resolved: Block | undefined;
     switch (block.type) {
       case 'image': {
         const picture = ctx.resolver.picture(file, `body[${i}]`, block);
-        if (picture) body.push({ type: 'image', picture });
+        resolved = picture && { type: 'image', picture };
         break;
       }
       case 'promo': {
         const targetSlug = block.href?.slice('/articles/'.length);
         if (targetSlug !== undefined && !ctx.articleSlugs.has(targetSlug)) {
-          fail(`body[${i}].href`, `links to article "${targetSlug}", which does not exist or has errors`);
-          break;
+          return fail(`body[${i}].href`, `links to article "${targetSlug}", which does not exist or has errors`);
         }
-        body.push({ type: 'promo', text: block.text, ...(block.label && { label: block.label }), ...(targetSlug && { targetSlug }) });
+        resolved = { type: 'promo', text: block.text, ...(block.label && { label: block.label }), ...(targetSlug && { targetSlug }) };
         break;
       }
       case 'list':
-        body.push({ type: 'list', items: block.items, ordered: block.ordered ?? false });
-        break;
-      case 'quote':
-        body.push({ type: 'quote', text: block.text, ...(block.attribution && { attribution: block.attribution }) });
+        resolved = block.ordered === undefined ? { type: 'list', items: block.items, ordered: false } : (block as Block);
         break;
       default:
-        body.push(block);
+        resolved = block;
     }
+    if (resolved !== block) sharesBody = false;
+    return resolved;
   });
 
   const publishedAt = new Date(record.publishedAt);
@@ -151,30 +177,31 @@ function resolveArticle(
   if (updatedAt && updatedAt < publishedAt) fail('updatedAt', 'is earlier than publishedAt');
 
   if (ctx.problems.length > before) return undefined;
-  const section = ctx.sections.get(record.section) ?? { slug: record.section, name: nameFromSlug(record.section) };
-  const tags: Tag[] = [...new Set(record.tags)].map((slug) => ({ slug, name: nameFromSlug(slug) }));
+  const section = ctx.shared.section(record.section);
+  const tags: Tag[] = [...new Set(record.tags)].map((slug) => ctx.shared.tag(slug));
   return {
     slug: record.slug,
     headline: record.headline,
     standfirst: record.standfirst,
     section,
     tags,
-    authors,
+    authors: authors as Author[],
     ...(origin && { origin }),
-    citations,
+    citations: citations as Article['citations'],
     publishedAt,
     ...(updatedAt && { updatedAt }),
     status: record.status,
     ...(record.language && { language: record.language }),
     ...(image && { image }),
-    body,
+    body: sharesBody ? (record.body as Block[]) : (body as Block[]),
     file,
   };
 }
 
-export async function resolveContent(dataDir: string, siteRecord: SiteRecord, records: CheckedRecords, problems: Problem[], now: Date): Promise<Content> {
+/** `images`: probes to reuse for unchanged image files (each distinct path is probed once per call in any case). */
+export async function resolveContent(dataDir: string, siteRecord: SiteRecord, records: CheckedRecords, problems: Problem[], now: Date, images?: ImageProbes): Promise<Content> {
   const paths = [...collectImagePaths(siteRecord, records)];
-  const probes = await mapLimit(paths, IMAGE_CONCURRENCY, (p) => probeImage(dataDir, p));
+  const probes = await mapLimit(paths, IMAGE_CONCURRENCY, (p) => probeImage(dataDir, p, images));
   const resolver = new Resolver(new Map(paths.map((p, i) => [p, probes[i] as ImageProbe])), problems);
 
   const site = resolveSite(siteRecord, resolver);
@@ -202,13 +229,13 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
 
   // Promo links can point at articles that are themselves skipped, so resolve
   // until no further article drops out (almost always one or two rounds).
-  const sections = new Map(site.sections.map((s) => [s.slug, s]));
+  const shared = new Shared(site.sections);
   let pending = records.articles;
   let articles = new Map<string, Article>();
   for (;;) {
     const articleSlugs = new Set(pending.map((r) => r.record.slug));
     const roundProblems: Problem[] = [];
-    const ctx = { authors, sources, sections, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems };
+    const ctx = { authors, sources, shared, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems };
     articles = new Map();
     const survivors: typeof pending = [];
     const survived = new Set<string>();
@@ -229,4 +256,86 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
     pending = survivors;
   }
   return { site, authors, sources, articles, problems, loadedAt: now };
+}
+
+/**
+ * The record an article was resolved from, in a canonical form: what
+ * `canonicalArticle` makes of that record. Last good versions are kept as the
+ * resolved articles (src/content/reload.ts) and turned back into records
+ * only when a reload needs one.
+ */
+export function articleRecordOf(article: Article): ArticleRecord {
+  return {
+    slug: article.slug,
+    headline: article.headline,
+    standfirst: article.standfirst,
+    section: article.section.slug,
+    tags: article.tags.map((tag) => tag.slug),
+    authors: article.authors.map((author) => author.slug),
+    ...(article.origin && { origin: article.origin.slug }),
+    sources: article.citations.map((c) => (c.url ? { source: c.source.slug, url: c.url } : c.source.slug)),
+    publishedAt: article.publishedAt.toISOString(),
+    ...(article.updatedAt && { updatedAt: article.updatedAt.toISOString() }),
+    status: article.status,
+    ...(article.language && { language: article.language }),
+    ...(article.image && { image: imageRecordOf(article.image.asset.path, article.image) }),
+    body: article.body.map(blockRecordOf),
+  };
+}
+
+/**
+ * A checked article record with everything that resolves the same written one
+ * way: repeated tags once, a source reference without a URL as its slug,
+ * dates in UTC, a list's `ordered` spelt out, fields in one order. Two records
+ * with the same canonical form resolve to the same article.
+ */
+export function canonicalArticle(record: ArticleRecord): ArticleRecord {
+  return {
+    slug: record.slug,
+    headline: record.headline,
+    standfirst: record.standfirst,
+    section: record.section,
+    tags: [...new Set(record.tags)],
+    authors: record.authors,
+    ...(record.origin && { origin: record.origin }),
+    sources: record.sources.map((ref) => (typeof ref === 'string' ? ref : ref.url ? { source: ref.source, url: ref.url } : ref.source)),
+    publishedAt: new Date(record.publishedAt).toISOString(),
+    ...(record.updatedAt && { updatedAt: new Date(record.updatedAt).toISOString() }),
+    status: record.status,
+    ...(record.language && { language: record.language }),
+    ...(record.image && { image: imageRecordOf(record.image.src, record.image) }),
+    body: record.body.map((block): BlockRecord => {
+      switch (block.type) {
+        case 'image':
+          return { type: 'image', ...imageRecordOf(block.src, block) };
+        case 'list':
+          return { type: 'list', items: block.items, ordered: block.ordered ?? false };
+        case 'promo':
+          return { type: 'promo', ...(block.label && { label: block.label }), text: block.text, ...(block.href && { href: block.href }) };
+        case 'quote':
+          return { type: 'quote', text: block.text, ...(block.attribution && { attribution: block.attribution }) };
+        default:
+          return { type: block.type, text: block.text };
+      }
+    }),
+  };
+}
+
+function imageRecordOf(src: string, image: { alt: string; caption?: string; credit?: string }): ImageRecord {
+  return { src, alt: image.alt, ...(image.caption && { caption: image.caption }), ...(image.credit && { credit: image.credit }) };
+}
+
+function blockRecordOf(block: Block): BlockRecord {
+  switch (block.type) {
+    case 'image':
+      return { type: 'image', ...imageRecordOf(block.picture.asset.path, block.picture) };
+    case 'list':
+      return { type: 'list', items: block.items, ordered: block.ordered };
+    case 'promo':
+      return { type: 'promo', ...(block.label && { label: block.label }), text: block.text, ...(block.targetSlug && { href: `/articles/${block.targetSlug}` }) };
+    case 'quote':
+      return { type: 'quote', text: block.text, ...(block.attribution && { attribution: block.attribution }) };
+    default:
+      return { type: block.type, text: block.text };
+  }
 }

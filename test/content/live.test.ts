@@ -5,7 +5,7 @@
  * broken record is skipped, a deleted record disappears, and a SIGHUP-style
  * reload does the same without the watcher. Waits poll; nothing is timed.
  */
-import { unlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { baseRecords, removeDataDirs, writeDataDir, type Json } from '../helpers/fixture';
@@ -105,6 +105,38 @@ describe('the folder watcher', () => {
   });
 });
 
+describe('folders made while the site runs', () => {
+  /** Makes a folder and waits until the reload it causes is over, so what comes next can only be seen through the new folder's own watch. */
+  async function makeFolder(site: Awaited<ReturnType<typeof watchedSite>>, folder: string) {
+    const before = site.reloads.length;
+    mkdirSync(path.join(site.dir, folder));
+    await eventually(() => site.live.watchedFolders().includes(folder), 15_000, `a watch on ${folder}`);
+    await eventually(() => site.reloads.length > before, 15_000, `the reload after making ${folder}`);
+    await site.live.settled();
+  }
+
+  test('a picture put in a new images subfolder is picked up', async () => {
+    const site = await watchedSite();
+    const { app, dir, records } = site;
+    // An article whose picture is not there yet: reported and skipped.
+    writeRecord(dir, 'articles/fourth-story.json', { ...(records.articles[0] as Json), slug: 'fourth-story', image: { src: 'images/fresh/new-pic.jpg', alt: 'A new picture' } });
+    await eventually(async () => (await request(app).get('/readyz')).body.problems.some((p: { file: string }) => p.file === 'articles/fourth-story.json'), 15_000, 'the missing picture on /readyz');
+    await request(app).get('/articles/fourth-story').expect(404);
+
+    await makeFolder(site, 'images/fresh');
+    copyFileSync(path.join(dir, 'images/pic.jpg'), path.join(dir, 'images/fresh/new-pic.jpg'));
+    await eventually(async () => (await request(app).get('/articles/fourth-story')).status === 200, 15_000, 'the article with its picture');
+    expect((await request(app).get('/readyz')).body.problemCount).toBe(0);
+  });
+
+  test('a new article in a new articles subfolder appears', async () => {
+    const site = await watchedSite();
+    await makeFolder(site, 'articles/2027');
+    writeRecord(site.dir, 'articles/2027/filed-later.json', { ...(site.records.articles[0] as Json), slug: 'filed-later', headline: 'Filed in a new folder' });
+    await eventually(async () => (await headlineOf(site.app, 'filed-later')) === 'Filed in a new folder', 15_000, 'the article in the new folder');
+  });
+});
+
 describe('reload without the watcher (what SIGHUP does)', () => {
   test('reload("signal") picks up every change, and /readyz tells the last result', async () => {
     const records = baseRecords();
@@ -173,6 +205,23 @@ describe('what a reload keeps (loadContentKeepingLastGood through LiveContent)',
     expect((await site.live.reload('manual')).servingLastGood).toEqual([]);
     expect(await headlineOf(site.app, 'first-story')).toBe('Fixed');
     expect((await request(site.app).get('/readyz')).body.problemCount).toBe(0);
+  });
+
+  test('an unchanged image is not probed again on reload; a replaced one is', async () => {
+    const dir = await writeDataDir(baseRecords());
+    const site = await liveSiteFor(dir);
+    sites.push(site);
+    const asset = () => site.live.store.current().content.articles.get('first-story')!.image!.asset;
+    const before = asset();
+    expect(before).toMatchObject({ width: 64, height: 36 });
+    await site.live.reload('manual');
+    expect(asset()).toBe(before); // the same probe, reused
+
+    const sharp = (await import('sharp')).default;
+    writeFileSync(path.join(dir, 'images/pic.jpg'), await sharp({ create: { width: 40, height: 30, channels: 3, background: '#335577' } }).jpeg().toBuffer());
+    await site.live.reload('manual');
+    expect(asset()).toMatchObject({ width: 40, height: 30 });
+    expect(asset().hash).not.toBe(before.hash);
   });
 
   test('deleting an author takes it away; its articles are reported, not served with a dangling byline', async () => {
