@@ -14,6 +14,8 @@ export interface LoadRow {
 export interface CorpusRow {
   articles: number;
   readyMs: number;
+  /** Start until /search answers (its index is built in the background after start). */
+  searchReadyMs: number;
   rssReadyMb: number;
   rssAfterMb: number;
   /** wrk results per list URL, same order as LIST_URLS. */
@@ -57,10 +59,11 @@ export function renderTable(stats: RenderStats[]): string {
 
 export function corpusTable(rows: CorpusRow[], listUrls: readonly string[]): string {
   return table(
-    ['articles', 'ready s', 'RSS at ready MB', 'RSS after load MB', ...listUrls.map((u) => `\`${u}\` req/s (p99 ms)`)],
+    ['articles', 'ready s', 'search ready s', 'RSS at ready MB', 'RSS after load MB', ...listUrls.map((u) => `\`${u}\` req/s (p99 ms)`)],
     rows.map((r) => [
       String(r.articles),
       (r.readyMs / 1000).toFixed(2),
+      (r.searchReadyMs / 1000).toFixed(2),
       f0(r.rssReadyMb),
       f0(r.rssAfterMb),
       ...r.lists.map((l) => `${f0(l.rps)} (${f2(l.p99Ms)})`),
