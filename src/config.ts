@@ -3,9 +3,9 @@
  * documented in README.md ("Configuration"); bad values stop the start with
  * a message naming the variable.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { HTML_CACHE_CONTROL } from './http/cache-control';
-import { defaultImageCacheDir } from './images/generate';
 
 export interface Config {
   port: number;
@@ -45,6 +45,11 @@ function integerVariable(env: NodeJS.ProcessEnv, name: string, fallback: number,
 }
 
 export class ConfigError extends Error {}
+
+/** IMAGE_CACHE_DIR, else a folder under the OS temp folder (writable in the read-only container). */
+export function defaultImageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.IMAGE_CACHE_DIR?.trim() || path.join(os.tmpdir(), 'newsreel-images'));
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);

@@ -18,7 +18,7 @@ import type { Article, Content } from './model';
 import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type LoadOptions, type RawRecord, type RecordsRead } from './load';
 import type { Problem } from './problems';
 import { articleRecordOf, canonicalArticle, resolveContent } from './resolve';
-import type { AuthorRecord, SiteRecord, SourceRecord } from './schema';
+import type { ArticleRecord, AuthorRecord, SiteRecord, SourceRecord } from './schema';
 
 export const LAST_GOOD_NOTE = 'serving the last good version';
 
@@ -49,33 +49,50 @@ function byFile<T>(a: RawRecord<T>, b: RawRecord<T>): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
+/** How a kind of record gives back the checked record of its last good version. */
+interface Kept<T, G> {
+  recordOf: (good: G) => T;
+  /** A new record in the form `recordOf` gives, to tell whether it changed. */
+  canonical: (record: T) => T;
+}
+
+function keptRaw<T>(): Kept<T, RawRecord<T>> {
+  return { recordOf: (good) => good.record, canonical: (record) => record };
+}
+
+/** Authors and sources are kept as their raw records; articles as served, turned back into their record (canonical form) only when a reload needs it. */
+const KEPT = {
+  authors: keptRaw<AuthorRecord>(),
+  sources: keptRaw<SourceRecord>(),
+  articles: { recordOf: articleRecordOf, canonical: canonicalArticle } satisfies Kept<ArticleRecord, Article>,
+};
+
 /**
  * Raw-level merge: for each file that is still there but did not pass its own
  * checks now, put back its previous good record (unless another file now holds
  * that slug). Returns the merged records and the files put back.
  */
-export function mergeLastGood(read: RecordsRead, previous: GoodRecords): { records: CheckedRecords; restored: Set<string> } {
+function mergeLastGood(read: RecordsRead, previous: GoodRecords): { records: CheckedRecords; restored: Set<string> } {
   const restored = new Set<string>();
-  const merge = <T extends { slug: string }, G>(current: RawRecord<T>[], before: ReadonlyMap<string, G>, slugOf: (good: G) => string, raw: (file: string, good: G) => RawRecord<T>): RawRecord<T>[] => {
+  const merge = <T extends { slug: string }, G>(current: RawRecord<T>[], before: ReadonlyMap<string, G>, kept: Kept<T, G>): RawRecord<T>[] => {
     const files = new Set(current.map((r) => r.file));
     const slugs = new Set(current.map((r) => r.record.slug));
     const out = [...current];
     for (const [file, good] of before) {
-      const slug = slugOf(good);
-      if (files.has(file) || !read.files.has(file) || slugs.has(slug)) continue;
-      out.push(raw(file, good));
-      slugs.add(slug);
+      if (files.has(file) || !read.files.has(file)) continue;
+      const record = kept.recordOf(good);
+      if (slugs.has(record.slug)) continue;
+      out.push({ file, record });
+      slugs.add(record.slug);
       restored.add(file);
     }
     return out.sort(byFile);
   };
-  const rawSlug = <T extends { slug: string }>(good: RawRecord<T>) => good.record.slug;
-  const asIs = <T>(_file: string, good: RawRecord<T>) => good;
   return {
     records: {
-      authors: merge(read.records.authors, previous.authors, rawSlug, asIs),
-      sources: merge(read.records.sources, previous.sources, rawSlug, asIs),
-      articles: merge(read.records.articles, previous.articles, (article) => article.slug, (file, article) => ({ file, record: articleRecordOf(article) })),
+      authors: merge(read.records.authors, previous.authors, KEPT.authors),
+      sources: merge(read.records.sources, previous.sources, KEPT.sources),
+      articles: merge(read.records.articles, previous.articles, KEPT.articles),
     },
     restored,
   };
@@ -144,24 +161,19 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
     if (!previous) break;
     const served = servedFiles(content);
     const back = new Set<string>();
-    const putBack = <T, G>(list: RawRecord<T>[], before: ReadonlyMap<string, G>, same: (good: G, record: T) => boolean, raw: (file: string, good: G) => RawRecord<T>): RawRecord<T>[] =>
+    const putBack = <T, G>(list: RawRecord<T>[], before: ReadonlyMap<string, G>, kept: Kept<T, G>): RawRecord<T>[] =>
       list.map((current) => {
         const good = before.get(current.file);
-        if (good === undefined || served.has(current.file) || restored.has(current.file) || same(good, current.record)) return current;
+        if (good === undefined || served.has(current.file) || restored.has(current.file)) return current;
+        const record = kept.recordOf(good);
+        if (JSON.stringify(record) === JSON.stringify(kept.canonical(current.record))) return current;
         back.add(current.file);
-        return raw(current.file, good);
+        return { file: current.file, record };
       });
-    const sameRaw = <T>(good: RawRecord<T>, record: T) => JSON.stringify(good.record) === JSON.stringify(record);
-    const asIs = <T>(_file: string, good: RawRecord<T>) => good;
     const next: CheckedRecords = {
-      authors: putBack(records.authors, previous.authors, sameRaw, asIs),
-      sources: putBack(records.sources, previous.sources, sameRaw, asIs),
-      articles: putBack(
-        records.articles,
-        previous.articles,
-        (article, record) => JSON.stringify(articleRecordOf(article)) === JSON.stringify(canonicalArticle(record)),
-        (file, article) => ({ file, record: articleRecordOf(article) }),
-      ),
+      authors: putBack(records.authors, previous.authors, KEPT.authors),
+      sources: putBack(records.sources, previous.sources, KEPT.sources),
+      articles: putBack(records.articles, previous.articles, KEPT.articles),
     };
     if (back.size === 0) break;
     carried.push(...problems.filter((p) => back.has(p.file)));

@@ -26,7 +26,8 @@ import { chooseEncoding } from './encoding';
 import { makeCachedPage, type PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
 import { feedRoutes } from './feed-routes';
-import { defaultImageCacheDir, VariantStore } from '../images/generate';
+import { defaultImageCacheDir } from '../config';
+import { VariantStore } from '../images/generate';
 import { imageRoutes } from './image-routes';
 import { Views } from './views';
 

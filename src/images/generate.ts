@@ -8,15 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { ImageAsset } from '../content/model';
 import { OG_SIZE, variantName, type Variant } from './variants';
-
-export function defaultImageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.IMAGE_CACHE_DIR?.trim() || path.join(os.tmpdir(), 'newsreel-images'));
-}
 
 /** Encodes one variant of an original. Exported for tests and for warming a cache ahead of time. */
 export async function encodeVariant(originalPath: string, variant: Variant): Promise<Buffer> {

@@ -18,7 +18,7 @@ import {
   type PageContext,
   type PageResult,
 } from './common';
-import { directionOf } from './direction';
+import { directionOf, type Direction } from './direction';
 import { plainInline, renderInline } from './inline';
 import { articleHead, withHead } from './seo';
 
@@ -61,9 +61,9 @@ export interface ArticleModel {
   standfirst: string;
   /** Set when the article is not in the site's language: lang/dir on the <article>. */
   lang?: string;
-  dir?: 'ltr' | 'rtl';
+  dir?: Direction;
   /** Then the site's own words around it (byline, dates, sources, tags) keep the site's language and direction. */
-  ui?: { lang: string; dir: 'ltr' | 'rtl' };
+  ui?: { lang: string; dir: Direction };
   section: { name: string; url: string };
   authors: AuthorByline[];
   published: DateModel;

@@ -200,7 +200,7 @@ export function paginate<T>(items: readonly T[], page: number, basePath: string,
 
 export function layoutModel(
   ctx: PageContext,
-  page: { title?: string; description: string; path: string; currentNav?: string; pagination?: Pagination; lang?: string },
+  page: { title?: string; description: string; path: string; currentNav?: string; pagination?: Pagination },
 ): LayoutModel {
   const site = ctx.catalog.site;
   const paged = page.pagination && page.pagination.page > 1 ? ` (page ${page.pagination.page})` : '';
@@ -208,7 +208,7 @@ export function layoutModel(
   const prevUrl = toAbsolute(page.pagination?.prevUrl);
   const nextUrl = toAbsolute(page.pagination?.nextUrl);
   return {
-    lang: page.lang ?? site.language,
+    lang: site.language,
     title: page.title ? `${page.title}${paged} – ${site.name}` : `${site.name}${paged}`,
     description: page.description,
     canonicalUrl: absoluteUrl(site, page.pagination ? pageUrl(page.path, page.pagination.page) : page.path),
