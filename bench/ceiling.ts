@@ -6,7 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { httpGet, startChild, stopChild, waitFor200, type RawResponse } from './procs';
-import { freePort, ROOT } from './server';
+import { freePort } from './free-port';
+import { ROOT } from './server';
 import type { ChildProcess } from 'node:child_process';
 
 /** Headers Node's http server adds itself per response; the replay must not send them twice. */

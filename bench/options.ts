@@ -65,6 +65,15 @@ function positive(flag: string, value: string | undefined): number {
   return n;
 }
 
+/** The options that take one positive whole number, by flag. */
+const COUNTS: ReadonlyMap<string, 'durationSec' | 'rounds' | 'scaleDurationSec' | 'connections' | 'renders'> = new Map([
+  ['--duration', 'durationSec'],
+  ['--rounds', 'rounds'],
+  ['--scale-duration', 'scaleDurationSec'],
+  ['--connections', 'connections'],
+  ['--renders', 'renders'],
+]);
+
 /** Parses argv (without node and the script); undefined for --help. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefined {
   const options: BenchOptions = {
@@ -91,21 +100,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
         return undefined;
       case '--quick':
         Object.assign(options, { durationSec: 5, rounds: 1, scaleDurationSec: 2, renders: 500, corpora: [1000, 10_000] });
-        break;
-      case '--duration':
-        options.durationSec = positive(arg, value());
-        break;
-      case '--rounds':
-        options.rounds = positive(arg, value());
-        break;
-      case '--scale-duration':
-        options.scaleDurationSec = positive(arg, value());
-        break;
-      case '--connections':
-        options.connections = positive(arg, value());
-        break;
-      case '--renders':
-        options.renders = positive(arg, value());
         break;
       case '--corpora': {
         const list = value();
@@ -144,8 +138,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
         if (!options.serverJs) throw new BenchUsageError('--server-js needs a file');
         options.build = false;
         break;
-      default:
-        throw new BenchUsageError(`unknown argument "${arg}"`);
+      default: {
+        const key = COUNTS.get(arg);
+        if (key === undefined) throw new BenchUsageError(`unknown argument "${arg}"`);
+        options[key] = positive(arg, value());
+      }
     }
   }
   return options;

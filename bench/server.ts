@@ -3,8 +3,8 @@
  * run) with its configuration in the environment, bound to 127.0.0.1.
  */
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from './free-port';
 import { startChild, stopChild, waitFor200 } from './procs';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -28,19 +28,6 @@ export interface RunningServer {
   pid: number;
   base: string;
   readyMs: number;
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {

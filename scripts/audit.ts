@@ -27,19 +27,17 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../bench/free-port';
 import { readConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { start } from '../src/server';
+import { CHROME_FLAGS, CHROME_PATH } from '../test/browser/chromium';
 
 const ROOT = path.resolve(__dirname, '..');
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const LIGHTHOUSE = path.join(ROOT, 'node_modules', '.bin', 'lighthouse');
 const REPORT_DIR = path.join(ROOT, 'test-artifacts', 'lighthouse');
-/** The flags from ../shared/notes/browser-and-audits.md: headless, and no calls to hosts it cannot reach. */
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const PERF_TARGET = 98;
 const PERF_FLOOR = Number(process.env.PERF_FLOOR ?? 90);
@@ -76,17 +74,6 @@ interface LighthouseReport {
   categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
   audits: Record<string, { score: number | null; numericValue?: number; title: string; displayValue?: string }>;
   runtimeError?: { message: string };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stderr: string }> {
@@ -190,7 +177,7 @@ async function main(): Promise<void> {
   // Production settings, with canonical URLs on the address Lighthouse visits (its SEO audit checks them).
   process.env.IMAGE_CACHE_DIR = path.join(scratch, 'images');
   const config = readConfig({ ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(ROOT, 'data'), NODE_ENV: 'production', BASE_URL: base, LOG_LEVEL: 'warn' });
-  const { server } = await start(config, createLogger('warn'));
+  const site = await start(config, createLogger('warn'));
   const results: Result[] = [];
   try {
     for (const [, url] of pages) await warm(base, url);
@@ -213,10 +200,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await site.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 

@@ -24,7 +24,7 @@ export function createLogger(level: string): Logger {
 }
 
 /** What a request log line holds; `aborted` only when the client left before the response was finished. */
-export interface RequestLogEntry {
+interface RequestLogEntry {
   method: string | undefined;
   path: string | undefined;
   status: number;
@@ -55,7 +55,7 @@ function jsonNumber(value: number): string {
 }
 
 /** The request line's fields after the time and the logger's bindings, msg included, as pino orders them. */
-export function requestLineFields(method: string | undefined, path: string | undefined, status: number, durationMs: number, bytes: number, cache: string, aborted: boolean): string {
+function requestLineFields(method: string | undefined, path: string | undefined, status: number, durationMs: number, bytes: number, cache: string, aborted: boolean): string {
   return (
     (method === undefined ? '' : `,"method":${jsonString(method)}`) +
     (path === undefined ? '' : `,"path":${jsonString(path)}`) +
@@ -66,7 +66,7 @@ export function requestLineFields(method: string | undefined, path: string | und
 }
 
 /** The object pino is given for the same line (the fallback, and the reference the fast line is checked against). */
-export function requestLogObject(method: string | undefined, path: string | undefined, status: number, durationMs: number, bytes: number, cache: string, aborted: boolean): RequestLogEntry {
+function requestLogObject(method: string | undefined, path: string | undefined, status: number, durationMs: number, bytes: number, cache: string, aborted: boolean): RequestLogEntry {
   return aborted ? { method, path, status, durationMs, bytes, cache, aborted } : { method, path, status, durationMs, bytes, cache };
 }
 

@@ -33,7 +33,7 @@ export interface RequestObserver {
 }
 
 /** A declared body: Content-Length above 0, or any Transfer-Encoding (chunked). */
-export function hasRequestBody(req: IncomingMessage): boolean {
+function hasRequestBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }

@@ -126,20 +126,21 @@ class RequestCell {
   }
 }
 
+const DURATION_NAME = 'newsreel_http_request_duration_seconds';
+
 /** One (route, cache) cell as Prometheus histogram lines: cumulative buckets, +Inf, sum and count. */
 function histogramValues(cell: RequestCell): { metricName: string; labels: Record<string, string | number>; value: number }[] {
-  const name = 'newsreel_http_request_duration_seconds';
   const labels = { route: cell.route, cache: cell.cache };
   let cumulative = 0;
   const buckets = LATENCY_BUCKETS.map((le, i) => {
     cumulative += cell.buckets[i] as number;
-    return { metricName: `${name}_bucket`, labels: { le, ...labels }, value: cumulative };
+    return { metricName: `${DURATION_NAME}_bucket`, labels: { le, ...labels }, value: cumulative };
   });
   return [
     ...buckets,
-    { metricName: `${name}_bucket`, labels: { le: '+Inf', ...labels }, value: cell.count },
-    { metricName: `${name}_sum`, labels, value: cell.sum },
-    { metricName: `${name}_count`, labels, value: cell.count },
+    { metricName: `${DURATION_NAME}_bucket`, labels: { le: '+Inf', ...labels }, value: cell.count },
+    { metricName: `${DURATION_NAME}_sum`, labels, value: cell.sum },
+    { metricName: `${DURATION_NAME}_count`, labels, value: cell.count },
   ];
 }
 
@@ -177,14 +178,13 @@ export class SiteMetrics implements RequestObserver {
     // Histogram has no public way to set a series, so this is a metric of our
     // own: the registry only asks a metric for get() (its public
     // MetricObjectWithValues form, the one prom-client's aggregation uses too).
-    const durationName = 'newsreel_http_request_duration_seconds';
     const durationHelp = 'Time from request to the last byte handed to the socket, by route and page cache outcome';
     const duration = {
-      name: durationName,
+      name: DURATION_NAME,
       help: durationHelp,
       type: 'histogram',
       aggregator: 'sum',
-      get: async () => ({ name: durationName, help: durationHelp, type: 'histogram', aggregator: 'sum', values: cells().flatMap(histogramValues) }),
+      get: async () => ({ name: DURATION_NAME, help: durationHelp, type: 'histogram', aggregator: 'sum', values: cells().flatMap(histogramValues) }),
       reset: () => this.cells.clear(),
     };
     this.registry.registerMetric(duration as unknown as Histogram);

@@ -27,12 +27,8 @@ export interface PageSendForms {
 
 export interface CachedPage {
   status: number;
-  /** Every header the page is sent with except the per-encoding ones (Content-Encoding, Content-Length). */
-  headers: Record<string, string>;
   etag: string;
-  identity: Buffer;
-  gzip: Buffer;
-  brotli: Buffer;
+  /** The three encodings with the header lists they are sent with. */
   send: PageSendForms;
   /** What the entry costs the cache: the three bodies plus its key. */
   bytes: number;
@@ -74,17 +70,18 @@ export function makeCachedPage(status: number, headers: Record<string, string | 
   const brotli = zlib.brotliCompressSync(identity, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
   });
-  return { status, headers: kept, etag, identity, gzip, brotli, send: sendForms(kept, etag, identity, gzip, brotli), bytes: identity.length + gzip.length + brotli.length + key.length * 2 };
+  return { status, etag, send: sendForms(kept, etag, identity, gzip, brotli), bytes: identity.length + gzip.length + brotli.length + key.length * 2 };
 }
 
 /**
  * The header lists of every answer a stored page can give, in the order the
  * page's headers were set, then ETag, Content-Encoding and Content-Length.
  */
-export function sendForms(headers: Readonly<Record<string, string>>, etag: string, identity: Buffer, gzip: Buffer, brotli: Buffer): PageSendForms {
+function sendForms(headers: Readonly<Record<string, string>>, etag: string, identity: Buffer, gzip: Buffer, brotli: Buffer): PageSendForms {
   // Frozen: one array is handed to writeHead by every hit, so nothing may change it.
   const frozen = (list: string[]): string[] => Object.freeze(list) as string[];
-  const base = Object.entries(headers).flat();
+  const entries = Object.entries(headers);
+  const base = entries.flat();
   const form = (body: Buffer, encoding?: string): PageForm => ({
     headers: frozen([...base, 'etag', etag, ...(encoding ? ['content-encoding', encoding] : []), 'content-length', String(body.length)]),
     body,
@@ -93,13 +90,7 @@ export function sendForms(headers: Readonly<Record<string, string>>, etag: strin
     identity: form(identity),
     gzip: form(gzip, 'gzip'),
     br: form(brotli, 'br'),
-    notModified: frozen([
-      ...Object.entries(headers)
-        .filter(([name]) => name !== 'content-type')
-        .flat(),
-      'etag',
-      etag,
-    ]),
+    notModified: frozen([...entries.filter(([name]) => name !== 'content-type').flat(), 'etag', etag]),
   };
 }
 

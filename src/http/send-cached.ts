@@ -26,7 +26,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 const chosen = new Map<string, Encoding>();
 const CHOSEN_MAX = 256;
 
-export function encodingFor(header: string | undefined): Encoding {
+function encodingFor(header: string | undefined): Encoding {
   if (header === undefined) return 'identity';
   let encoding = chosen.get(header);
   if (encoding === undefined) {

@@ -6,28 +6,16 @@
  * SKIP_BROWSER=1 says to skip on purpose.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { start } from '../../src/server';
+import { CHROME_FLAGS, CHROME_PATH } from './chromium';
 
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const SKIP = process.env.SKIP_BROWSER === '1';
-export const DATA_DIR = path.resolve(__dirname, '../../data');
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const SKIP = process.env.SKIP_BROWSER === '1';
+const DATA_DIR = path.resolve(__dirname, '../../data');
 
 /** One URL per page type on the demo data. */
 export const PAGES: Record<string, string> = {
@@ -59,7 +47,6 @@ export const describeBrowser: jest.Describe = SKIP ? describe.skip : describe;
 export interface Site {
   base: string;
   browser: Browser;
-  server: Server;
   tmp: string;
   stop(): Promise<void>;
 }
@@ -69,31 +56,22 @@ export async function startSite(): Promise<Site> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsreel-browser-'));
   process.env.TMPDIR = tmp; // Chromium leaves profile folders in TMPDIR
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test' });
-  const { server } = await start(config, createLogger('silent'));
-  const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const site = await start(config, createLogger('silent'));
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROME_PATH, args: FLAGS });
+    browser = await chromium.launch({ executablePath: CHROME_PATH, args: CHROME_FLAGS });
   } catch (error) {
-    await closeServer(server);
+    await site.stop();
     throw error;
   }
   return {
-    base,
+    base: `http://127.0.0.1:${site.port}`,
     browser,
-    server,
     tmp,
     async stop() {
       await browser.close();
-      await closeServer(server);
+      await site.stop();
       rmSync(tmp, { recursive: true, force: true });
     },
   };
-}
-
-async function closeServer(server: Server): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeAllConnections();
-  await closed;
 }

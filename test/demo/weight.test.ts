@@ -5,8 +5,8 @@
  * time: deterministic on any machine.
  */
 import { createServer, get, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { appFor, DEMO_DATA_DIR } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 
 const SEED_URL = '/articles/unfit-conscripts-sent-home';
 const FIRST_VISIT_BUDGET = 30 * 1024;
@@ -28,12 +28,11 @@ describe('first visit to the seed article', () => {
 
   beforeAll(async () => {
     const { app } = await appFor(DEMO_DATA_DIR, { now: new Date() });
-    server = createServer(app).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = createServer(app);
+    base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => closeNow(server));
 
   test.each(['br', 'gzip'])('HTML + CSS with %s is within 30 KB, and no script is shipped', async (encoding) => {
     const page = await fetchRaw(base, SEED_URL, encoding);

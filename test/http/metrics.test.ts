@@ -3,8 +3,6 @@
  * (answered before Express) included; the page cache, catalog and reloads
  * are exported; the endpoint lives on its own server and nowhere on the site.
  */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { CatalogStore } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
@@ -12,6 +10,7 @@ import { LATENCY_BUCKETS, routeLabel, SiteMetrics } from '../../src/http/metrics
 import { createMetricsServer } from '../../src/http/metrics-server';
 import { createLogger } from '../../src/log';
 import { baseRecords, NOW, removeDataDirs, writeDataDir } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 import { liveSiteFor } from '../helpers/live-site';
 
 afterAll(removeDataDirs);
@@ -76,9 +75,8 @@ describe('request metrics', () => {
 describe('the metrics server', () => {
   test('serves GET /metrics in Prometheus text format and nothing else', async () => {
     const site = await liveSiteFor(await writeDataDir(baseRecords()));
-    const server = createMetricsServer(site.metrics, createLogger('silent')).listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = createMetricsServer(site.metrics, createLogger('silent'));
+    const base = `http://127.0.0.1:${await listenOnLoopback(server)}`;
     try {
       const res = await fetch(`${base}/metrics`);
       expect(res.status).toBe(200);
@@ -87,8 +85,7 @@ describe('the metrics server', () => {
       expect((await fetch(`${base}/`)).status).toBe(404);
       expect((await fetch(`${base}/metrics`, { method: 'POST' })).status).toBe(404);
     } finally {
-      server.closeAllConnections();
-      server.close();
+      closeNow(server);
     }
   });
 });

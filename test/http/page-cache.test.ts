@@ -4,9 +4,7 @@
  * encodings and HEAD behave; a reload or an embargo lifting changes what is
  * served; the cache stays inside its byte bound; hidden articles never enter it.
  */
-import { once } from 'node:events';
 import { createServer, request as httpRequest, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import pino from 'pino';
@@ -17,6 +15,7 @@ import { createApp } from '../../src/http/app';
 import { createFrontHandler } from '../../src/http/front';
 import { makeCachedPage, PageCache, type CachedPage } from '../../src/http/page-cache';
 import { appFor, baseRecords, NOW, removeDataDirs, writeDataDir, type Json } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 
 afterAll(removeDataDirs);
 
@@ -28,9 +27,8 @@ interface RawResponse {
 
 /** A GET (or HEAD) over a real socket, body bytes exactly as sent (supertest would decompress them). */
 async function raw(handler: RequestListener, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
-  const server = createServer(handler).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const server = createServer(handler);
+  const port = await listenOnLoopback(server);
   try {
     return await new Promise<RawResponse>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -42,8 +40,7 @@ async function raw(handler: RequestListener, path: string, headers: Record<strin
       req.end();
     });
   } finally {
-    server.close();
-    server.closeAllConnections();
+    closeNow(server);
   }
 }
 

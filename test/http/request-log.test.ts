@@ -4,9 +4,7 @@
  * change the line get pino's own path; the front layer's one listener per
  * request logs and counts every request, aborted ones included.
  */
-import { once } from 'node:events';
 import { createServer, request as httpRequest, type RequestListener } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import pino, { type LoggerOptions } from 'pino';
 import { CatalogStore } from '../../src/content/catalog';
@@ -17,6 +15,7 @@ import { SiteMetrics } from '../../src/http/metrics';
 import { PageCache } from '../../src/http/page-cache';
 import { jsonString, requestLogWriter } from '../../src/log';
 import { baseRecords, NOW, removeDataDirs, writeDataDir } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 
 afterAll(removeDataDirs);
 
@@ -109,9 +108,8 @@ describe('the hand-built request line', () => {
 
 /** A server around `handler` on a free port of 127.0.0.1. */
 async function listen(handler: RequestListener) {
-  const server = createServer(handler).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, port: (server.address() as AddressInfo).port };
+  const server = createServer(handler);
+  return { server, port: await listenOnLoopback(server) };
 }
 
 function get(port: number, path: string): Promise<number> {
@@ -151,8 +149,7 @@ describe('the front layer’s one listener per request', () => {
       expect(await get(port, '/articles/first-story')).toBe(200); // hit
       expect(await get(port, '/articles/first-story')).toBe(200); // hit
     } finally {
-      server.closeAllConnections();
-      server.close();
+      closeNow(server);
     }
     expect(added.slice(1)).toEqual([
       { close: 1, finish: 0 },
@@ -193,8 +190,7 @@ describe('the front layer’s one listener per request', () => {
       req.destroy();
       for (let i = 0; i < 200 && lines.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     } finally {
-      server.closeAllConnections();
-      server.close();
+      closeNow(server);
     }
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string)).toMatchObject({ method: 'GET', path: '/slow/"page"', status: 200, cache: 'pass', aborted: true, msg: 'request' });

@@ -5,24 +5,20 @@
  * server (start) stops the same way, metrics port and watcher included.
  * The shutdown function is called directly; the test process gets no signal.
  */
-import { once } from 'node:events';
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readConfig } from '../../src/config';
 import { shutdownServers } from '../../src/http/shutdown';
 import { createLogger } from '../../src/log';
 import { start } from '../../src/server';
 import { baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 import { eventually } from '../helpers/live-site';
 
 afterAll(removeDataDirs);
 
 const opened: Server[] = [];
 afterEach(() => {
-  for (const server of opened.splice(0)) {
-    server.closeAllConnections();
-    server.close();
-  }
+  for (const server of opened.splice(0)) closeNow(server);
 });
 
 /** A server whose /slow answers only when the test says so. */
@@ -40,9 +36,7 @@ async function serverWithSlowRoute() {
     res.end('quick');
   });
   opened.push(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { server, port: (server.address() as AddressInfo).port, release, slowStarted: () => slowStarted };
+  return { server, port: await listenOnLoopback(server), release, slowStarted: () => slowStarted };
 }
 
 function get(port: number, path: string, agent?: Agent): Promise<{ status: number; body: string; connection: string | undefined }> {

@@ -7,9 +7,10 @@
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import path from 'node:path';
 import { appFor, baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 
 afterAll(removeDataDirs);
 
@@ -23,15 +24,11 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'secret.txt'), SECRET);
   writeFileSync(path.join(dir, 'images', '.secret'), SECRET);
   const { app } = await appFor(dir);
-  server = createServer(app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  port = (server.address() as AddressInfo).port;
+  server = createServer(app);
+  port = await listenOnLoopback(server);
 });
 
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => closeNow(server));
 
 /** Sends the request line exactly as written and returns status and body. */
 async function rawGet(target: string): Promise<{ status: number; text: string }> {
