@@ -225,7 +225,6 @@ export class IndexBuilder {
   private table = new Int32Array(4096);
   private readonly termHashes: number[] = [];
   private readonly termStrings: string[] = [];
-  // Per term, growing as postings arrive: gap bytes, flag bytes, counts, last document.
   // Per term (stream number = term number): document gaps and flag bytes; the last document seen.
   private readonly gaps = new ByteStreams();
   private readonly flagBytes = new ByteStreams();
@@ -317,7 +316,7 @@ export class IndexBuilder {
     this.occurrence(this.termOf(term, 0, term.length, hashOf(term)));
   };
 
-  /** The terms of a text: forEachTerm's ASCII path (lower-case, cut at anything but letters and digits), hashing as it scans. */
+  /** The terms of a text: ASCII text is lower-cased and cut at anything but letters and digits, each word hashed as it is scanned; other text goes through forEachTerm. */
   private addText(text: string): void {
     if (NON_ASCII.test(text)) {
       forEachTerm(text, this.onTerm);
@@ -377,6 +376,7 @@ export class IndexBuilder {
     this.addGroup(3, restTexts(article));
     for (const id of this.touched) {
       const flags = (this.docFlags[id] as number) | Math.min(REST_TF, this.restTf[id] as number);
+      // The gap in 7-bit groups, low first, in the fewest bytes (index.ts's varintLength counts on it).
       let gap = doc - (this.lastDoc[id] as number);
       while (gap >= 0x80) {
         this.gaps.push(id, (gap & 0x7f) | 0x80);

@@ -15,7 +15,7 @@ import type { Catalog, CatalogStore } from '../content/catalog';
 import type { Article, Content } from '../content/model';
 import * as build from './build';
 import { IndexBuilder, type IndexData } from './build';
-import { queryTerms, tokenize } from './terms';
+import { normalizeWord, tokenize } from './terms';
 import { fuzzyTerms, prefixRange, termIndex } from './vocabulary';
 
 export { articleBodyText, cachedBodyText } from './build';
@@ -58,8 +58,12 @@ const DAY_MS = 86_400_000;
  * still wins. Ties go to the newer article, then the slug.
  */
 export function rankScore(relevance: number, publishedAt: Date, now: Date): number {
-  const ageDays = Math.max(0, (now.getTime() - publishedAt.getTime()) / DAY_MS);
-  return relevance * (1 + 1 / (1 + ageDays / 365));
+  return relevance * freshness(now.getTime() - publishedAt.getTime());
+}
+
+/** The freshness factor of an article `ageMs` old (rankScore's; a CatalogSearch weighs its documents by it). */
+function freshness(ageMs: number): number {
+  return 1 + 1 / (1 + Math.max(0, ageMs) / DAY_MS / 365);
 }
 
 /** Longest edit distance a fuzzy match may use, whatever the term length. */
@@ -79,6 +83,24 @@ interface Expansion {
 interface WordSpec {
   term: string;
   expansions: Expansion[];
+}
+
+/** The variable-length number at bytes[at]: 7 bits a byte, low bits first, the high bit set on every byte but the last. */
+function varintAt(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  let shift = 0;
+  let byte: number;
+  do {
+    byte = bytes[at++] as number;
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return value;
+}
+
+/** How many bytes varintAt read for `value` (the builder writes no more than it needs). */
+function varintLength(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : 4;
 }
 
 /** The immutable index of one content version. Search it through a CatalogSearch. */
@@ -130,6 +152,15 @@ export class SearchIndex {
     const d = this.data;
     const arrays = [d.publishedAt, d.postStart, d.gapStart, d.docGaps, d.flags, d.normHeadline, d.normStandfirst, d.normAuthors, d.normRest, this.stamp, this.score, this.lastWord, this.words, this.touched];
     return arrays.reduce((sum, a) => sum + a.byteLength, 0);
+  }
+
+  /** A stamp no slot of `stamp` holds yet: slots stamped with it are this pass's. */
+  private nextStamp(): number {
+    if (++this.currentStamp === 0xffffffff) {
+      this.stamp.fill(0);
+      this.currentStamp = 1;
+    }
+    return this.currentStamp;
   }
 
   private documentFrequency(term: number): number {
@@ -189,11 +220,7 @@ export class SearchIndex {
   private scoreAll(specs: readonly WordSpec[], weight: Float64Array): number {
     const { postStart, gapStart, docGaps, flags, normHeadline, normStandfirst, normAuthors, normRest } = this.data;
     const { stamp, score, lastWord, words, touched } = this;
-    if (++this.currentStamp === 0xffffffff) {
-      stamp.fill(0);
-      this.currentStamp = 1;
-    }
-    const current = this.currentStamp;
+    const current = this.nextStamp();
     const n = this.documentCount;
     const k1 = BM25_K + 1;
     const delta = BM25_D;
@@ -207,14 +234,8 @@ export class SearchIndex {
         let doc = -1;
         const end = postStart[term + 1] as number;
         for (let p = postStart[term] as number; p < end; p++) {
-          let gap = 0;
-          let shift = 0;
-          let byte: number;
-          do {
-            byte = docGaps[at++] as number;
-            gap |= (byte & 0x7f) << shift;
-            shift += 7;
-          } while (byte & 0x80);
+          const gap = varintAt(docGaps, at);
+          at += varintLength(gap);
           doc += gap;
           if ((weight[doc] as number) === 0) continue;
           const f = flags[p] as number;
@@ -251,11 +272,7 @@ export class SearchIndex {
     if (hitDocs.length === 0) return out;
     // Mark the hits in the scratch arrays: stamp says "a hit", lastWord holds its slot.
     const { stamp, lastWord } = this;
-    if (++this.currentStamp === 0xffffffff) {
-      stamp.fill(0);
-      this.currentStamp = 1;
-    }
-    const hit = this.currentStamp;
+    const hit = this.nextStamp();
     let last = -1;
     hitDocs.forEach((doc, slot) => {
       stamp[doc] = hit;
@@ -268,14 +285,8 @@ export class SearchIndex {
         let doc = -1;
         const end = postStart[term + 1] as number;
         for (let p = postStart[term] as number; p < end && doc < last; p++) {
-          let gap = 0;
-          let shift = 0;
-          let byte: number;
-          do {
-            byte = docGaps[at++] as number;
-            gap |= (byte & 0x7f) << shift;
-            shift += 7;
-          } while (byte & 0x80);
+          const gap = varintAt(docGaps, at);
+          at += varintLength(gap);
           doc += gap;
           if (stamp[doc] === hit) {
             const list = out[lastWord[doc] as number] as string[];
@@ -295,8 +306,9 @@ export class SearchIndex {
    * ranking, and how many matched in all.
    */
   search(query: string, weight: Float64Array, offset: number, limit: number): { docs: number[]; ranks: number[]; terms: string[][]; total: number; combinedWith: 'AND' | 'OR'; termCount: number } {
-    const termCount = tokenize(query).length;
-    const specs = termCount === 0 ? [] : this.specs(queryTerms(query));
+    const queryWords = tokenize(query);
+    const termCount = queryWords.length;
+    const specs = termCount === 0 ? [] : this.specs(queryWords.map(normalizeWord).filter(Boolean));
     if (specs.length === 0) return { docs: [], ranks: [], terms: [], total: 0, combinedWith: 'AND', termCount };
     const touchedCount = this.scoreAll(specs, weight);
     const { score, words, touched } = this;
@@ -388,7 +400,6 @@ export class CatalogSearch {
     const slugs = index.slugs;
     const n = slugs.length;
     const builtAt = catalog.builtAt.getTime();
-    const freshness = (publishedAt: number) => 1 + 1 / (1 + Math.max(0, builtAt - publishedAt) / DAY_MS / 365); // rankScore(1, …)
     this.weight = new Float64Array(n);
     let count = 0;
     if (!stale) {
@@ -397,7 +408,7 @@ export class CatalogSearch {
       for (let d = 0; d < n; d++) {
         const at = published[d] as number;
         if (at <= builtAt) {
-          this.weight[d] = freshness(at);
+          this.weight[d] = freshness(builtAt - at);
           count++;
         }
       }
@@ -409,7 +420,7 @@ export class CatalogSearch {
       for (let d = 0; d < n; d++) {
         const article = catalog.articleBySlug.get(slugs[d] as string);
         if (article) {
-          this.weight[d] = freshness(article.publishedAt.getTime());
+          this.weight[d] = freshness(builtAt - article.publishedAt.getTime());
           count++;
         }
       }
@@ -556,7 +567,7 @@ export function searchReady(catalog: Catalog): boolean {
  */
 export function keepSearchIndexed(store: CatalogStore, reloads: { push(listener: () => void): unknown }): void {
   let content = store.current().content;
-  void prepareSearch(store.current()).catch(() => undefined);
+  void prepareSearch(store.current());
   reloads.push(() => {
     const catalog = store.current();
     if (catalog.content === content) return; // the reload failed: same content
@@ -568,6 +579,6 @@ export function keepSearchIndexed(store: CatalogStore, reloads: { push(listener:
       builds.delete(content);
     }
     content = catalog.content;
-    void prepareSearch(catalog).catch(() => undefined);
+    void prepareSearch(catalog);
   });
 }

@@ -40,37 +40,14 @@ export function normalizeWord(word: string): string {
 
 /**
  * Calls `emit` with every term of the text, in order: exactly
- * `tokenize(text).map(normalizeTerm)` without the empty terms, but fast for
- * the common case. In ASCII, SEPARATOR is every character but letters and
- * digits, and normalising is lower-casing, so ASCII text is lower-cased once
- * and cut by a character scan; other text takes the general path.
+ * `tokenize(text).map(normalizeTerm)` without the empty terms, with the
+ * normalising cached. (The index builder cuts ASCII text itself: in ASCII,
+ * SEPARATOR is every character but letters and digits, and normalising is
+ * lower-casing.)
  */
 export function forEachTerm(text: string, emit: (term: string) => void): void {
-  if (NON_ASCII.test(text)) {
-    for (const word of tokenize(text)) {
-      const term = cachedNormalizeTerm(word);
-      if (term) emit(term);
-    }
-    return;
+  for (const word of tokenize(text)) {
+    const term = cachedNormalizeTerm(word);
+    if (term) emit(term);
   }
-  const lower = text.toLowerCase();
-  let start = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i);
-    const isWord = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    if (isWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      emit(lower.slice(start, i));
-      start = -1;
-    }
-  }
-  if (start >= 0) emit(lower.slice(start));
-}
-
-/** The query's terms, as the index has them (empty ones dropped). */
-export function queryTerms(query: string): string[] {
-  const terms: string[] = [];
-  forEachTerm(query, (term) => terms.push(term));
-  return terms;
 }
