@@ -32,8 +32,19 @@ export function renderInline(text: string): string {
   return markdown.renderInline(text);
 }
 
-/** The same text with its Markdown removed, for places that take plain text (titles, meta, feeds). */
+/**
+ * Characters that can start inline Markdown here (*emphasis*, **strong**, [links](url), \escapes)
+ * or that markdown-it rewrites (\r, \0): text without any of them is its own plain text.
+ */
+const MARKDOWN_CHARS = /[*_[\]\\\r\0]/;
+
+/** The same text with its Markdown removed, for places that take plain text (titles, meta, feeds, search). */
 export function plainInline(text: string): string {
+  return MARKDOWN_CHARS.test(text) ? plainInlineParsed(text) : text;
+}
+
+/** plainInline by a full markdown-it parse, whatever the text (the tests' oracle for the shortcut above). */
+export function plainInlineParsed(text: string): string {
   const tokens = markdown.parseInline(text, {});
   let out = '';
   for (const token of tokens) for (const child of token.children ?? []) if (child.type === 'text') out += child.content;

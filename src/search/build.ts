@@ -47,33 +47,25 @@ export interface IndexData {
   normRest: Float32Array;
 }
 
-/** Markdown is only ever *emphasis*, **strong**, [links](url) and \escapes: text without those characters is its own plain text. */
-const MARKDOWN = /[*_[\]\\\r\0]/;
-
-/** plainInline, without parsing text that has no Markdown in it. */
-export function plainText(text: string): string {
-  return MARKDOWN.test(text) ? plainInline(text) : text;
-}
-
 function blockTexts(block: Block, out: string[]): void {
   switch (block.type) {
     case 'paragraph':
     case 'heading':
-      out.push(plainText(block.text));
+      out.push(plainInline(block.text));
       return;
     case 'list':
-      for (const item of block.items) out.push(plainText(item));
+      for (const item of block.items) out.push(plainInline(item));
       return;
     case 'quote':
-      out.push(plainText(block.text));
-      if (block.attribution) out.push(plainText(block.attribution));
+      out.push(plainInline(block.text));
+      if (block.attribution) out.push(plainInline(block.attribution));
       return;
     case 'image':
-      if (block.picture.caption) out.push(plainText(block.picture.caption));
+      if (block.picture.caption) out.push(plainInline(block.picture.caption));
       return;
     case 'promo':
-      if (block.label) out.push(plainText(block.label));
-      out.push(plainText(block.text));
+      if (block.label) out.push(plainInline(block.label));
+      out.push(plainInline(block.text));
       return;
   }
 }
@@ -105,7 +97,7 @@ export function cachedBodyText(article: Article): string {
 /** Texts of the "rest" group: main image caption, body, source and origin names, tags, section. */
 function restTexts(article: Article): string[] {
   const out: string[] = [];
-  if (article.image?.caption) out.push(plainText(article.image.caption));
+  if (article.image?.caption) out.push(plainInline(article.image.caption));
   for (const block of article.body) blockTexts(block, out);
   const sources = new Set(article.citations.map((c) => c.source.name));
   if (article.origin) sources.add(article.origin.name);
@@ -371,7 +363,7 @@ export class IndexBuilder {
     this.doc = doc;
     this.touched.length = 0;
     this.addGroup(0, [article.headline]);
-    this.addGroup(1, [plainText(article.standfirst)]);
+    this.addGroup(1, [plainInline(article.standfirst)]);
     this.addGroup(2, article.authors.map((a) => a.name));
     this.addGroup(3, restTexts(article));
     for (const id of this.touched) {

@@ -1,5 +1,7 @@
 /** Inline text allows links and emphasis only; nothing else becomes markup. */
-import { plainInline, renderInline } from '../../src/pages/inline';
+import fc from 'fast-check';
+import { plainInline, plainInlineParsed, renderInline } from '../../src/pages/inline';
+import { texty } from '../helpers/arbitraries';
 
 describe('inline text', () => {
   test('emphasis, strong and links render', () => {
@@ -21,5 +23,9 @@ describe('inline text', () => {
   });
   test('plainInline drops the markup but keeps the words', () => {
     expect(plainInline('a *b* [c](https://x.org)')).toBe('a b c');
+  });
+  test('plainInline is the full Markdown parse, without parsing text that has no Markdown', () => {
+    fc.assert(fc.property(texty, (text) => expect(plainInline(text)).toBe(plainInlineParsed(text))), { numRuns: 3000 });
+    expect(plainInline('A *word* and a [link](https://example.org)')).toBe('A word and a link');
   });
 });

@@ -1,16 +1,15 @@
 /**
  * The compact index's building blocks, checked against the simple definitions
- * they stand in for (tokenize + normalizeTerm, plainInline, a brute-force edit
+ * they stand in for (tokenize + normalizeTerm, a brute-force edit
  * distance), and its paging against the full ranking.
  */
 import fc from 'fast-check';
 import { buildCatalog } from '../../src/content/catalog';
-import { plainInline } from '../../src/pages/inline';
-import { plainText } from '../../src/search/build';
 import { searchIndexFor } from '../../src/search/index';
 import { forEachTerm, normalizeTerm, normalizeWord, SEPARATOR, tokenize } from '../../src/search/terms';
 import { fuzzyTerms, prefixRange, termIndex } from '../../src/search/vocabulary';
 import { baseRecords, loadFixture, NOW, removeDataDirs, type Json } from '../helpers/fixture';
+import { texty } from '../helpers/arbitraries';
 
 afterAll(removeDataDirs);
 
@@ -20,11 +19,6 @@ const terms = (text: string): string[] => {
   return out;
 };
 
-/** Text drawn from letters, digits, accents, Markdown and separator characters, emoji and other scripts. */
-const texty = fc.string({
-  unit: fc.constantFrom(...'aAzZ09 _*[]()\\\n\r\t-.,!?:;\'"&<>é', 'É', 'Zürich', 'ß', 'İ', 'ǅ', 'ﬁ', '\u0301', '\u00a0', '\u2009', '😀', 'Σ', 'ς', 'Я', 'ی', '\u0000', '\u200b'),
-  maxLength: 40,
-});
 
 describe('terms', () => {
   test('in ASCII, separators are exactly the characters that are not letters or digits', () => {
@@ -48,10 +42,6 @@ describe('terms', () => {
     fc.assert(fc.property(texty, (word) => expect(normalizeWord(word)).toBe(normalizeTerm(word))), { numRuns: 2000 });
   });
 
-  test('plainText is plainInline, without parsing text that has no Markdown', () => {
-    fc.assert(fc.property(texty, (text) => expect(plainText(text)).toBe(plainInline(text))), { numRuns: 3000 });
-    expect(plainText('A *word* and a [link](https://example.org)')).toBe('A word and a link');
-  });
 });
 
 describe('vocabulary', () => {
