@@ -173,7 +173,7 @@ export function articleCard(site: Site, article: Article): ArticleCard {
  * (not a positive whole number); page 1 written out is redirected to the root
  * by the caller so each list has one canonical first page.
  */
-export function parsePageNumber(raw: unknown): number | undefined {
+function parsePageNumber(raw: unknown): number | undefined {
   if (raw === undefined) return 1;
   if (typeof raw !== 'string' || !/^[1-9][0-9]{0,6}$/.test(raw)) return undefined;
   return Number(raw);
@@ -183,19 +183,25 @@ export function pageUrl(basePath: string, page: number): string {
   return page <= 1 ? basePath : `${basePath}?page=${page}`;
 }
 
-/** Slices one page of a list; undefined when the page is past the end (a 404). Page 1 of an empty list exists. */
-export function paginate<T>(items: readonly T[], page: number, basePath: string, size = PAGE_SIZE): { items: T[]; pagination: Pagination } | undefined {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
+/**
+ * Where page `page` of `itemCount` items stands: its count and prev/next links (made by urlFor);
+ * undefined when the page is past the end (a 404). Page 1 of nothing exists.
+ */
+export function paginationFor(page: number, itemCount: number, urlFor: (page: number) => string, size = PAGE_SIZE): Pagination | undefined {
+  const pageCount = Math.max(1, Math.ceil(itemCount / size));
   if (page > pageCount) return undefined;
   return {
-    items: items.slice((page - 1) * size, page * size),
-    pagination: {
-      page,
-      pageCount,
-      ...(page > 1 && { prevUrl: pageUrl(basePath, page - 1) }),
-      ...(page < pageCount && { nextUrl: pageUrl(basePath, page + 1) }),
-    },
+    page,
+    pageCount,
+    ...(page > 1 && { prevUrl: urlFor(page - 1) }),
+    ...(page < pageCount && { nextUrl: urlFor(page + 1) }),
   };
+}
+
+/** Slices one page of a list; undefined when the page is past the end (a 404). Page 1 of an empty list exists. */
+function paginate<T>(items: readonly T[], page: number, basePath: string, size = PAGE_SIZE): { items: T[]; pagination: Pagination } | undefined {
+  const pagination = paginationFor(page, items.length, (p) => pageUrl(basePath, p), size);
+  return pagination && { items: items.slice((page - 1) * size, page * size), pagination };
 }
 
 export function layoutModel(
@@ -230,7 +236,15 @@ export function layoutModel(
   };
 }
 
-/** Handles the shared paging rules: bad page → 404, "?page=1" → the list root. */
+/** The shared paging rules for a request: a bad page number is a 404, "?page=1" redirects to the list root; else the page number. */
+export function requestedPage(rawPage: unknown, basePath: string): number | PageResult<never> {
+  const page = parsePageNumber(rawPage);
+  if (page === undefined) return { kind: 'not-found' };
+  if (rawPage === '1') return { kind: 'redirect', status: 301, location: basePath };
+  return page;
+}
+
+/** Handles the shared paging rules (requestedPage) and slices the list. */
 export function withPaging<T, M>(
   rawPage: unknown,
   basePath: string,
@@ -238,9 +252,8 @@ export function withPaging<T, M>(
   build: (slice: { items: T[]; pagination: Pagination }) => PageResult<M>,
   size = PAGE_SIZE,
 ): PageResult<M> {
-  const page = parsePageNumber(rawPage);
-  if (page === undefined) return { kind: 'not-found' };
-  if (rawPage === '1') return { kind: 'redirect', status: 301, location: basePath };
+  const page = requestedPage(rawPage, basePath);
+  if (typeof page !== 'number') return page;
   const slice = paginate(items, page, basePath, size);
   return slice ? build(slice) : { kind: 'not-found' };
 }

@@ -9,8 +9,9 @@ import { excerpt, firstMatch, highlight } from '../search/highlight';
 import { cachedBodyText, searchFor, type SearchHit } from '../search/index';
 import {
   languageOf,
-  parsePageNumber,
+  paginationFor,
   PAGE_SIZE,
+  requestedPage,
   absoluteUrl,
   formatDate,
   joinNames,
@@ -141,10 +142,8 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
     };
   }
 
-  const page = parsePageNumber(rawPage);
-  if (page === undefined) return { kind: 'not-found' };
-  const basePath = searchUrl(query);
-  if (rawPage === '1') return { kind: 'redirect', status: 301, location: basePath };
+  const page = requestedPage(rawPage, searchUrl(query));
+  if (typeof page !== 'number') return page;
 
   const search = searchFor(catalog);
   if (!search) {
@@ -159,14 +158,8 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
   }
   // Only this page's hits are ranked out in full and looked up: the work per request is the matching, not the paging.
   const outcome = search.search(query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-  const pageCount = Math.max(1, Math.ceil(outcome.total / PAGE_SIZE));
-  if (page > pageCount) return { kind: 'not-found' };
-  const pagination: Pagination = {
-    page,
-    pageCount,
-    ...(page > 1 && { prevUrl: searchUrl(query, page - 1) }),
-    ...(page < pageCount && { nextUrl: searchUrl(query, page + 1) }),
-  };
+  const pagination = paginationFor(page, outcome.total, (p) => searchUrl(query, p));
+  if (!pagination) return { kind: 'not-found' };
   return {
     kind: 'page',
     status: 200,
