@@ -29,7 +29,7 @@ import { buildCatalog, type Catalog } from '../src/content/catalog';
 import { loadContent } from '../src/content/load';
 import type { Article } from '../src/content/model';
 import type { PageContext } from '../src/pages/common';
-import { plainInline } from '../src/pages/inline';
+import { plainInline } from '../src/text/inline';
 import { searchPage } from '../src/pages/search';
 import { IndexBuilder } from '../src/search/build';
 import { articleBodyText, prepareSearch, SearchIndex, searchIndexFor, SLICE_MS } from '../src/search/index';

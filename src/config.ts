@@ -5,7 +5,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { HTML_CACHE_CONTROL } from './http/cache-control';
+import { HTML_CACHE_CONTROL } from './routes/cache-policy';
 
 export interface Config {
   port: number;

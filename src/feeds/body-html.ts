@@ -6,8 +6,8 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article, Block, Picture, Site } from '../content/model';
-import { absoluteUrl, urls } from '../pages/common';
-import { escapeHtml, plainInline, renderInline } from '../pages/inline';
+import { absoluteUrl, urls } from '../routes/urls';
+import { escapeHtml, plainInline, renderInline } from '../text/inline';
 
 /** renderInline's output with site-relative links ("/…", not "//…") made absolute. */
 function inlineHtml(site: Site, text: string): string {

@@ -6,10 +6,10 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article, Site } from '../content/model';
-import { absoluteUrl, urls } from '../pages/common';
-import { plainInline } from '../pages/inline';
+import { absoluteUrl, feedPaths, urls, type FeedAddresses } from '../routes/urls';
+import { plainInline } from '../text/inline';
 import { articleBodyHtml } from './body-html';
-import { feedPaths, type FeedAddresses } from './links';
+
 
 export const FEED_SIZE = 20;
 

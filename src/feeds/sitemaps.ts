@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
-import { absoluteUrl, urls } from '../pages/common';
+import { absoluteUrl, urls } from '../routes/urls';
 import { element, XML_DECLARATION } from './xml';
 
 /** The protocol's limit of URLs per sitemap file. */

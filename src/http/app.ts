@@ -21,7 +21,7 @@ import { sourcePage } from '../pages/source';
 import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
-import { HTML_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from './cache-control';
+import { HTML_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from '../routes/cache-policy';
 import { chooseEncoding } from './encoding';
 import { makeCachedPage, type PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';

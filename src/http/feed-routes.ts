@@ -15,7 +15,7 @@ import { feedModel, type FeedModel, type FeedScope } from '../feeds/feed-model';
 import { jsonFeed } from '../feeds/json-feed';
 import { rssFeed } from '../feeds/rss';
 import { newsSitemap, robotsTxt, SITEMAP_KINDS, SITEMAP_PAGE_SIZE, sitemapIndex, sitemapPage, type SitemapKind } from '../feeds/sitemaps';
-import { HTML_CACHE_CONTROL } from './cache-control';
+import { HTML_CACHE_CONTROL } from '../routes/cache-policy';
 
 export interface FeedRouteDeps {
   store: CatalogStore;

@@ -11,7 +11,7 @@ import { imageRegistry } from '../images/registry';
 import type { VariantStore } from '../images/generate';
 import { CONTENT_TYPES, parseVariantName } from '../images/variants';
 import type { Logger } from '../log';
-import { IMMUTABLE_CACHE_CONTROL } from './cache-control';
+import { IMMUTABLE_CACHE_CONTROL } from '../routes/cache-policy';
 
 export interface ImageRouteDeps {
   store: CatalogStore;

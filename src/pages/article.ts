@@ -4,22 +4,10 @@
  */
 import { byNewest, type Catalog } from '../content/catalog';
 import type { Article, Block, Picture, Source } from '../content/model';
-import {
-  articleCard,
-  formatDate,
-  imageModel,
-  languageOf,
-  layoutModel,
-  urls,
-  type ArticleCard,
-  type DateModel,
-  type ImageModel,
-  type LayoutModel,
-  type PageContext,
-  type PageResult,
-} from './common';
+import { articleCard, formatDate, imageModel, languageOf, layoutModel, type ArticleCard, type DateModel, type ImageModel, type LayoutModel, type PageContext, type PageResult } from './common';
+import { urls } from '../routes/urls';
 import { directionOf, type Direction } from './direction';
-import { plainInline, renderInline } from './inline';
+import { plainInline, renderInline } from '../text/inline';
 import { articleHead, withHead } from './seo';
 
 export interface FigureModel {

@@ -1,5 +1,6 @@
 /** The author page model: who they are, their links and their articles, paged. */
-import { articleCard, imageModel, layoutModel, urls, withPaging, type ArticleCard, type ImageModel, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { articleCard, imageModel, layoutModel, withPaging, type ArticleCard, type ImageModel, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { urls } from '../routes/urls';
 import { authorHead, withHead } from './seo';
 
 export interface AuthorModel {

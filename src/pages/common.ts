@@ -5,10 +5,12 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article, ImageAsset, Site } from '../content/model';
-import { layoutFeedLinks } from '../feeds/links';
 import { fallbackWidth, srcset, variantUrl } from '../images/variants';
 import { directionOf, type Direction } from './direction';
-import { plainInline } from './inline';
+import { absoluteUrl, pageUrl, urls } from '../routes/urls';
+import { joinNames } from '../text/names';
+import { plainInline } from '../text/inline';
+import { layoutFeedLinks, type FeedLink } from './feed-links';
 
 /** URLs of fingerprinted static files, from the asset manifest. */
 export interface AssetUrls {
@@ -32,13 +34,6 @@ export interface MetaTag {
   name?: string;
   property?: string;
   content: string;
-}
-
-/** A <link rel="alternate"> to a feed, for feed readers to discover. */
-export interface FeedLink {
-  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
-  title: string;
-  url: string;
 }
 
 export interface LayoutModel {
@@ -107,10 +102,6 @@ export type PageResult<M> =
 
 export const PAGE_SIZE = 10;
 
-export function absoluteUrl(site: Site, pathname: string): string {
-  return site.baseUrl + pathname;
-}
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date as the site's readers expect it ("29 September 2022"), with its ISO form for <time>. */
@@ -141,20 +132,6 @@ export function languageOf(site: Site, language: string | undefined): { lang?: s
   return { lang: language, dir: directionOf(language) };
 }
 
-export const urls = {
-  article: (slug: string) => `/articles/${slug}`,
-  author: (slug: string) => `/authors/${slug}`,
-  source: (slug: string) => `/sources/${slug}`,
-  tag: (slug: string) => `/tags/${slug}`,
-  section: (slug: string) => `/sections/${slug}`,
-};
-
-/** "A", "A and B", "A, B and C". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 export function articleCard(site: Site, article: Article): ArticleCard {
   return {
     url: urls.article(article.slug),
@@ -177,10 +154,6 @@ function parsePageNumber(raw: unknown): number | undefined {
   if (raw === undefined) return 1;
   if (typeof raw !== 'string' || !/^[1-9][0-9]{0,6}$/.test(raw)) return undefined;
   return Number(raw);
-}
-
-export function pageUrl(basePath: string, page: number): string {
-  return page <= 1 ? basePath : `${basePath}?page=${page}`;
 }
 
 /**

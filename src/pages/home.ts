@@ -3,7 +3,8 @@
  * Later pages ("?page=N") list only the latest stories. Work is bounded by the
  * page size, not by how many articles exist.
  */
-import { articleCard, layoutModel, pageUrl, urls, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { articleCard, layoutModel, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { pageUrl, urls } from '../routes/urls';
 import { homeHead, withHead } from './seo';
 
 export interface SectionStrip {

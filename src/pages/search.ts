@@ -7,25 +7,12 @@
  */
 import { excerpt, firstMatch, highlight } from '../search/highlight';
 import { cachedBodyText, searchFor, type SearchHit } from '../search/index';
-import {
-  languageOf,
-  paginationFor,
-  PAGE_SIZE,
-  requestedPage,
-  absoluteUrl,
-  formatDate,
-  joinNames,
-  layoutModel,
-  urls,
-  type DateModel,
-  type LayoutModel,
-  type PageContext,
-  type PageResult,
-  type Pagination,
-} from './common';
+import { languageOf, paginationFor, PAGE_SIZE, requestedPage, formatDate, layoutModel, type DateModel, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { absoluteUrl, urls } from '../routes/urls';
 import type { Direction } from './direction';
 import type { ErrorModel } from './errors';
-import { plainInline } from './inline';
+import { plainInline } from '../text/inline';
+import { joinNames } from '../text/names';
 
 export const MAX_QUERY_LENGTH = 200;
 

@@ -24,8 +24,9 @@ import type {
 import type { Catalog } from '../content/catalog';
 import { OG_SIZE, variantUrl } from '../images/variants';
 import type { Article, Author, ImageAsset, Section, Site, Source, Tag } from '../content/model';
-import { absoluteUrl, urls, type LayoutModel, type MetaTag } from './common';
-import { plainInline } from './inline';
+import { type LayoutModel, type MetaTag } from './common';
+import { absoluteUrl, urls } from '../routes/urls';
+import { plainInline } from '../text/inline';
 
 /** What a page contributes to <head> beyond the layout basics. */
 export interface HeadModel {

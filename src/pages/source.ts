@@ -3,7 +3,8 @@
  * and every visible article that cites it or was adapted from it, paged.
  */
 import type { Article } from '../content/model';
-import { articleCard, layoutModel, urls, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { articleCard, layoutModel, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { urls } from '../routes/urls';
 import { sourceHead, withHead } from './seo';
 
 export const SOURCE_KIND_LABELS: Record<string, string> = {

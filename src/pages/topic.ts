@@ -1,5 +1,6 @@
 /** Tag and section pages: a named list of articles, paged. */
-import { articleCard, layoutModel, urls, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { articleCard, layoutModel, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { urls } from '../routes/urls';
 import { sectionHead, tagHead, withHead } from './seo';
 
 export interface TopicModel {

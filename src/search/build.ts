@@ -13,7 +13,7 @@
 import type { Catalog } from '../content/catalog';
 import { byNewest } from '../content/catalog';
 import type { Article, Block } from '../content/model';
-import { plainInline } from '../pages/inline';
+import { plainInline } from '../text/inline';
 import { forEachTerm, NON_ASCII } from './terms';
 
 export const HEADLINE = 0x20;

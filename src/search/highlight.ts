@@ -5,7 +5,7 @@
  * ever built from the reader's query, and nothing the reader typed is copied
  * into the output: only the article's own text, escaped.
  */
-import { escapeHtml } from '../pages/inline';
+import { escapeHtml } from '../text/inline';
 import { normalizeTerm, normalizeWord, SEPARATOR } from './terms';
 
 interface Segment {

@@ -10,7 +10,7 @@ import request from 'supertest';
 import { CatalogStore } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
 import { createApp } from '../../src/http/app';
-import { HTML_CACHE_CONTROL } from '../../src/http/cache-control';
+import { HTML_CACHE_CONTROL } from '../../src/routes/cache-policy';
 import { feedRoutes } from '../../src/http/feed-routes';
 import { createLogger } from '../../src/log';
 import { expectWellFormed, parseXml } from '../feeds/xml-check';

@@ -1,5 +1,5 @@
 /** The highlighter: escapes first, marks only matched words, never copies the query. */
-import { escapeHtml } from '../../src/pages/inline';
+import { escapeHtml } from '../../src/text/inline';
 import { excerpt, firstMatch, highlight } from '../../src/search/highlight';
 
 describe('highlight', () => {

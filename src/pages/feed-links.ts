@@ -2,33 +2,28 @@
  * Where a page's feeds live and how its <head> names them (<link rel="alternate">).
  * Every page names the site's RSS and Atom feeds; author, source and tag pages
  * add their own. Decided from the page's path, so the page-model functions
- * need not know about feeds. (No runtime imports from pages/: common.ts uses this.)
+ * need not know about feeds. The feeds' own addresses come from src/routes/urls.ts.
  */
 import type { Catalog } from '../content/catalog';
 import type { Site } from '../content/model';
-import type { FeedLink } from '../pages/common';
+import { absoluteUrl, feedPaths } from '../routes/urls';
 
-export interface FeedAddresses {
-  rss: string;
-  atom: string;
-  json: string;
-}
-
-/** Site-relative paths of a page's feeds: "/feed.xml" for the site, "/authors/x/feed.xml" for an author. */
-export function feedPaths(pagePath: string): FeedAddresses {
-  const base = pagePath === '/' ? '' : pagePath;
-  return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
+/** A <link rel="alternate"> to a feed, for feed readers to discover. */
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  url: string;
 }
 
 function linksFor(site: Site, pagePath: string, title: string): FeedLink[] {
   const paths = feedPaths(pagePath);
   return [
-    { type: 'application/rss+xml', title: `${title} (RSS)`, url: site.baseUrl + paths.rss },
-    { type: 'application/atom+xml', title: `${title} (Atom)`, url: site.baseUrl + paths.atom },
+    { type: 'application/rss+xml', title: `${title} (RSS)`, url: absoluteUrl(site, paths.rss) },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, url: absoluteUrl(site, paths.atom) },
   ];
 }
 
-export function siteFeedLinks(site: Site): FeedLink[] {
+function siteFeedLinks(site: Site): FeedLink[] {
   return linksFor(site, '/', site.name);
 }
 

@@ -1,6 +1,6 @@
 /** Inline text allows links and emphasis only; nothing else becomes markup. */
 import fc from 'fast-check';
-import { plainInline, plainInlineParsed, renderInline } from '../../src/pages/inline';
+import { plainInline, plainInlineParsed, renderInline } from '../../src/text/inline';
 import { texty } from '../helpers/arbitraries';
 
 describe('inline text', () => {
