@@ -28,7 +28,7 @@ import MiniSearch from 'minisearch';
 import { buildCatalog, type Catalog } from '../src/content/catalog';
 import { loadContent } from '../src/content/load';
 import type { Article } from '../src/content/model';
-import type { PageContext } from '../src/pages/common';
+import type { PageContext } from '../src/pages/context';
 import { plainInline } from '../src/text/inline';
 import { searchPage } from '../src/pages/search';
 import { IndexBuilder } from '../src/search/build';

@@ -10,19 +10,12 @@ import type { z } from 'zod';
 import { listJsonFiles, mapLimit, parseJson } from './files';
 import type { Content } from './model';
 import { problemsFromZod, type Problem } from './problems';
+import type { CheckedRecords, RawRecord } from './records';
 import { resolveContent } from './resolve';
-import { articleSchema, authorSchema, siteSchema, sourceSchema, type ArticleRecord, type AuthorRecord, type SiteRecord, type SourceRecord } from './schema';
+import { shareBlockStrings } from '../blocks/registry';
+import { articleSchema, authorSchema, siteSchema, sourceSchema, type ArticleRecord, type SiteRecord } from './schema';
 
-export interface RawRecord<T> {
-  file: string;
-  record: T;
-}
-
-export interface CheckedRecords {
-  authors: RawRecord<AuthorRecord>[];
-  sources: RawRecord<SourceRecord>[];
-  articles: RawRecord<ArticleRecord>[];
-}
+export type { CheckedRecords, RawRecord } from './records';
 
 export class ContentLoadError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -153,7 +146,7 @@ function shareStrings(articles: RawRecord<ArticleRecord>[]): void {
     });
     if (record.origin) record.origin = one(record.origin);
     if (record.image) record.image.src = one(record.image.src);
-    for (const block of record.body) if (block.type === 'image') block.src = one(block.src);
+    for (const block of record.body) shareBlockStrings(block, one);
   }
 }
 

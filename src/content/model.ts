@@ -3,24 +3,14 @@
  * objects once every reference has been checked; pages only ever see these.
  * Everything here is treated as immutable after load.
  */
+import type { Block } from '../blocks/registry';
+import type { Picture } from '../blocks/picture';
+import type { ImageAsset } from '../images/asset';
+import type { Problem } from './problems';
 
-export interface ImageAsset {
-  /** Path relative to the data folder, as written in records ("images/demo/x.jpg"). */
-  path: string;
-  /** Site-relative URL the image is served at ("/images/demo/x.jpg"). */
-  url: string;
-  width: number;
-  height: number;
-  /** Fingerprint of the original's bytes: names its responsive variants (src/images/variants.ts). */
-  hash: string;
-}
-
-export interface Picture {
-  asset: ImageAsset;
-  alt: string;
-  caption?: string;
-  credit?: string;
-}
+export type { ImageAsset } from '../images/asset';
+export type { Picture } from '../blocks/picture';
+export type { Block } from '../blocks/registry';
 
 export interface Link {
   label: string;
@@ -75,14 +65,6 @@ export interface Citation {
   url?: string;
 }
 
-export type Block =
-  | { type: 'paragraph'; text: string }
-  | { type: 'heading'; text: string }
-  | { type: 'image'; picture: Picture }
-  | { type: 'list'; items: string[]; ordered: boolean }
-  | { type: 'quote'; text: string; attribution?: string }
-  | { type: 'promo'; label?: string; text: string; targetSlug?: string };
-
 export interface Article {
   slug: string;
   headline: string;
@@ -107,6 +89,6 @@ export interface Content {
   authors: ReadonlyMap<string, Author>;
   sources: ReadonlyMap<string, Source>;
   articles: ReadonlyMap<string, Article>;
-  problems: import('./problems').Problem[];
+  problems: Problem[];
   loadedAt: Date;
 }

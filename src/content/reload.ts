@@ -17,7 +17,8 @@ import { ImageProbes } from './images';
 import type { Article, Content } from './model';
 import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type LoadOptions, type RawRecord, type RecordsRead } from './load';
 import type { Problem } from './problems';
-import { articleRecordOf, canonicalArticle, resolveContent } from './resolve';
+import { articleRecordOf, canonicalArticle } from './record-forms';
+import { resolveContent } from './resolve';
 import type { ArticleRecord, AuthorRecord, SiteRecord, SourceRecord } from './schema';
 
 export const LAST_GOOD_NOTE = 'serving the last good version';

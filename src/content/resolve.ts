@@ -8,8 +8,10 @@ import { mapLimit } from './files';
 import { ImageProbes, probeImage, type ImageProbe } from './images';
 import type { Article, Author, Block, Content, ImageAsset, Picture, Section, Site, Source, Tag } from './model';
 import type { Problem } from './problems';
-import type { CheckedRecords } from './load';
-import type { ArticleRecord, BlockRecord, ImageRecord, SiteRecord } from './schema';
+import type { CheckedRecords } from './records';
+import { blockImagePaths, resolveBlock } from '../blocks/registry';
+import type { ResolveEnv } from '../blocks/types';
+import type { ArticleRecord, ImageRecord, SiteRecord } from './schema';
 
 const IMAGE_CONCURRENCY = 16;
 
@@ -25,7 +27,7 @@ function collectImagePaths(site: SiteRecord, records: CheckedRecords): Set<strin
   for (const { record } of records.authors) if (record.avatar) paths.add(record.avatar);
   for (const { record } of records.articles) {
     if (record.image) paths.add(record.image.src);
-    for (const block of record.body) if (block.type === 'image') paths.add(block.src);
+    for (const block of record.body) for (const p of blockImagePaths(block)) paths.add(p);
   }
   return paths;
 }
@@ -145,29 +147,14 @@ function resolveArticle(
   const image = record.image ? ctx.resolver.picture(file, 'image', record.image) : undefined;
 
   // Blocks that need nothing resolved are the record's own objects (paragraph, heading, quote).
+  const env: ResolveEnv = {
+    picture: (field, picture) => ctx.resolver.picture(file, field, picture),
+    hasArticle: (slug) => ctx.articleSlugs.has(slug),
+    fail,
+  };
   let sharesBody = true;
   const body = record.body.map((block, i): Block | undefined => {
-    let resolved: Block | undefined;
-    switch (block.type) {
-      case 'image': {
-        const picture = ctx.resolver.picture(file, `body[${i}]`, block);
-        resolved = picture && { type: 'image', picture };
-        break;
-      }
-      case 'promo': {
-        const targetSlug = block.href?.slice('/articles/'.length);
-        if (targetSlug !== undefined && !ctx.articleSlugs.has(targetSlug)) {
-          return fail(`body[${i}].href`, `links to article "${targetSlug}", which does not exist or has errors`);
-        }
-        resolved = { type: 'promo', text: block.text, ...(block.label && { label: block.label }), ...(targetSlug && { targetSlug }) };
-        break;
-      }
-      case 'list':
-        resolved = block.ordered === undefined ? { type: 'list', items: block.items, ordered: false } : (block as Block);
-        break;
-      default:
-        resolved = block;
-    }
+    const resolved = resolveBlock(block, `body[${i}]`, env);
     if (resolved !== block) sharesBody = false;
     return resolved;
   });
@@ -256,86 +243,4 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
     pending = survivors;
   }
   return { site, authors, sources, articles, problems, loadedAt: now };
-}
-
-/**
- * The record an article was resolved from, in a canonical form: what
- * `canonicalArticle` makes of that record. Last good versions are kept as the
- * resolved articles (src/content/reload.ts) and turned back into records
- * only when a reload needs one.
- */
-export function articleRecordOf(article: Article): ArticleRecord {
-  return {
-    slug: article.slug,
-    headline: article.headline,
-    standfirst: article.standfirst,
-    section: article.section.slug,
-    tags: article.tags.map((tag) => tag.slug),
-    authors: article.authors.map((author) => author.slug),
-    ...(article.origin && { origin: article.origin.slug }),
-    sources: article.citations.map((c) => (c.url ? { source: c.source.slug, url: c.url } : c.source.slug)),
-    publishedAt: article.publishedAt.toISOString(),
-    ...(article.updatedAt && { updatedAt: article.updatedAt.toISOString() }),
-    status: article.status,
-    ...(article.language && { language: article.language }),
-    ...(article.image && { image: imageRecordOf(article.image.asset.path, article.image) }),
-    body: article.body.map(blockRecordOf),
-  };
-}
-
-/**
- * A checked article record with everything that resolves the same written one
- * way: repeated tags once, a source reference without a URL as its slug,
- * dates in UTC, a list's `ordered` spelt out, fields in one order. Two records
- * with the same canonical form resolve to the same article.
- */
-export function canonicalArticle(record: ArticleRecord): ArticleRecord {
-  return {
-    slug: record.slug,
-    headline: record.headline,
-    standfirst: record.standfirst,
-    section: record.section,
-    tags: [...new Set(record.tags)],
-    authors: record.authors,
-    ...(record.origin && { origin: record.origin }),
-    sources: record.sources.map((ref) => (typeof ref === 'string' ? ref : ref.url ? { source: ref.source, url: ref.url } : ref.source)),
-    publishedAt: new Date(record.publishedAt).toISOString(),
-    ...(record.updatedAt && { updatedAt: new Date(record.updatedAt).toISOString() }),
-    status: record.status,
-    ...(record.language && { language: record.language }),
-    ...(record.image && { image: imageRecordOf(record.image.src, record.image) }),
-    body: record.body.map((block): BlockRecord => {
-      switch (block.type) {
-        case 'image':
-          return { type: 'image', ...imageRecordOf(block.src, block) };
-        case 'list':
-          return { type: 'list', items: block.items, ordered: block.ordered ?? false };
-        case 'promo':
-          return { type: 'promo', ...(block.label && { label: block.label }), text: block.text, ...(block.href && { href: block.href }) };
-        case 'quote':
-          return { type: 'quote', text: block.text, ...(block.attribution && { attribution: block.attribution }) };
-        default:
-          return { type: block.type, text: block.text };
-      }
-    }),
-  };
-}
-
-function imageRecordOf(src: string, image: { alt: string; caption?: string; credit?: string }): ImageRecord {
-  return { src, alt: image.alt, ...(image.caption && { caption: image.caption }), ...(image.credit && { credit: image.credit }) };
-}
-
-function blockRecordOf(block: Block): BlockRecord {
-  switch (block.type) {
-    case 'image':
-      return { type: 'image', ...imageRecordOf(block.picture.asset.path, block.picture) };
-    case 'list':
-      return { type: 'list', items: block.items, ordered: block.ordered };
-    case 'promo':
-      return { type: 'promo', ...(block.label && { label: block.label }), text: block.text, ...(block.targetSlug && { href: `/articles/${block.targetSlug}` }) };
-    case 'quote':
-      return { type: 'quote', text: block.text, ...(block.attribution && { attribution: block.attribution }) };
-    default:
-      return { type: block.type, text: block.text };
-  }
 }

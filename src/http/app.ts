@@ -13,7 +13,7 @@ import { SLUG_PATTERN } from '../content/schema';
 import type { Logger } from '../log';
 import { articlePage } from '../pages/article';
 import { authorPage } from '../pages/author';
-import type { PageContext, PageResult } from '../pages/common';
+import type { PageContext, PageResult } from '../pages/context';
 import { notFoundModel, serverErrorModel } from '../pages/errors';
 import { homePage, homePageAlias } from '../pages/home';
 import { searchPage } from '../pages/search';

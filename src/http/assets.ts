@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import type { AssetUrls } from '../pages/common';
+import type { AssetUrls } from '../pages/context';
 
 export interface Asset {
   /** The name requests use: the fingerprinted one. */

@@ -7,7 +7,7 @@
  */
 import express, { type Request, type Response } from 'express';
 import type { CatalogStore } from '../content/catalog';
-import { imageRegistry } from '../images/registry';
+import { imageRegistry } from '../content/image-registry';
 import type { VariantStore } from '../images/generate';
 import { CONTENT_TYPES, parseVariantName } from '../images/variants';
 import type { Logger } from '../log';

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { ImageAsset } from '../content/model';
+import type { ImageAsset } from './asset';
 import { OG_SIZE, variantName, type Variant } from './variants';
 
 /** Encodes one variant of an original. Exported for tests and for warming a cache ahead of time. */

@@ -2,35 +2,31 @@
  * The article page model: everything the article template prints, already
  * escaped-or-safe (inline HTML comes from renderInline), plus related stories.
  */
+import { blockModel, type BlockModel } from '../blocks/registry';
+import { enhanceBody } from '../blocks/enhancers';
+import { figureModel, type FigureModel } from '../blocks/picture';
+import type { ShowEnv } from '../blocks/types';
 import { byNewest, type Catalog } from '../content/catalog';
-import type { Article, Block, Picture, Source } from '../content/model';
-import { articleCard, formatDate, imageModel, languageOf, layoutModel, type ArticleCard, type DateModel, type ImageModel, type LayoutModel, type PageContext, type PageResult } from './common';
+import type { Article, Source } from '../content/model';
+import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
+import { plainInline } from '../text/inline';
+import { nameSeparators } from '../text/names';
+import { articleCards, type ArticleCard } from './cards';
+import type { PageContext, PageResult } from './context';
+import { formatDate, languageOf, type DateModel } from './dates';
 import { directionOf, type Direction } from './direction';
-import { plainInline, renderInline } from '../text/inline';
+import { layoutModel, type LayoutModel } from './layout';
 import { articleHead, withHead } from './seo';
 
-export interface FigureModel {
-  image: ImageModel;
-  caption?: string;
-  credit?: string;
-}
-
-/** Body blocks as the templates print them; `html` fields are safe HTML from renderInline. */
-export type BlockModel =
-  | { type: 'paragraph'; html: string }
-  | { type: 'heading'; text: string; id: string }
-  | { type: 'image'; figure: FigureModel }
-  | { type: 'list'; ordered: boolean; itemsHtml: string[] }
-  | { type: 'quote'; html: string; attribution?: string }
-  | { type: 'promo'; label?: string; text: string; url?: string };
-
 export interface AuthorByline {
+  /** Printed before the name in the byline: "", ", " or " and ". */
+  separator: string;
   name: string;
   url: string;
   role?: string;
   bio?: string;
-  avatar?: ImageModel;
+  avatar?: PlacedImage;
 }
 
 export interface SourceItem {
@@ -68,49 +64,6 @@ const RELATED_COUNT = 4;
 /** How many of the newest articles per shared tag/source/author are weighed for "related". */
 const RELATED_CANDIDATES_PER_KEY = 50;
 
-/** Stable, readable ids for headings so a reader can link to a part of a story. */
-function headingId(text: string, used: Set<string>): string {
-  const base =
-    text
-      .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'section';
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-  used.add(id);
-  return id;
-}
-
-function blockModel(catalog: Catalog, block: Block, usedIds: Set<string>): BlockModel {
-  switch (block.type) {
-    case 'paragraph':
-      return { type: 'paragraph', html: renderInline(block.text) };
-    case 'heading':
-      return { type: 'heading', text: plainInline(block.text), id: headingId(plainInline(block.text), usedIds) };
-    case 'image':
-      return { type: 'image', figure: figureModel(block.picture) };
-    case 'list':
-      return { type: 'list', ordered: block.ordered, itemsHtml: block.items.map(renderInline) };
-    case 'quote':
-      return { type: 'quote', html: renderInline(block.text), ...(block.attribution && { attribution: block.attribution }) };
-    case 'promo': {
-      // A promo to an article readers cannot see (a draft, an embargo) shows as text, never as a link to a 404.
-      const target = block.targetSlug ? catalog.articleBySlug.get(block.targetSlug) : undefined;
-      return { type: 'promo', text: block.text, ...(block.label && { label: block.label }), ...(target && { url: urls.article(target.slug) }) };
-    }
-  }
-}
-
-function figureModel(picture: Picture): FigureModel {
-  return {
-    image: imageModel(picture.asset, picture.alt),
-    ...(picture.caption && { caption: picture.caption }),
-    ...(picture.credit && { credit: picture.credit }),
-  };
-}
-
 function sourceItem(source: Source, originalUrl?: string): SourceItem {
   return {
     name: source.name,
@@ -146,7 +99,8 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
   const article = catalog.articleBySlug.get(slug);
   if (!article) return { kind: 'not-found' };
   const site = catalog.site;
-  const usedIds = new Set<string>();
+  const show: ShowEnv = { visibleArticlePath: (target) => (catalog.articleBySlug.has(target) ? urls.article(target) : undefined) };
+  const separators = nameSeparators(article.authors.length);
   const language = languageOf(site, article.language);
   const model: ArticleModel = {
     layout: withHead(
@@ -163,21 +117,22 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
     ...language,
     ...(language.lang && { ui: { lang: site.language, dir: directionOf(site.language) } }),
     section: { name: article.section.name, url: urls.section(article.section.slug) },
-    authors: article.authors.map((author) => ({
+    authors: article.authors.map((author, i) => ({
+      separator: separators[i] as string,
       name: author.name,
       url: urls.author(author.slug),
       ...(author.role && { role: author.role }),
       ...(author.bio && { bio: author.bio }),
-      ...(author.avatar && { avatar: imageModel(author.avatar, '') }),
+      ...(author.avatar && { avatar: placeImage(imageModel(author.avatar, ''), 'author-card__avatar', '96px', 'lazy') }),
     })),
     published: formatDate(site, article.publishedAt),
     ...(article.updatedAt && article.updatedAt.getTime() !== article.publishedAt.getTime() && { updated: formatDate(site, article.updatedAt) }),
-    ...(article.image && { image: figureModel(article.image) }),
-    blocks: article.body.map((block) => blockModel(catalog, block, usedIds)),
+    ...(article.image && { image: figureModel(article.image, true) }),
+    blocks: enhanceBody(article.body.map((block) => blockModel(block, show))),
     ...(article.origin && { origin: sourceItem(article.origin) }),
     sources: article.citations.map((c) => sourceItem(c.source, c.url)),
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),
-    related: relatedArticles(catalog, article).map((a) => articleCard(site, a)),
+    related: articleCards(site, relatedArticles(catalog, article), 'compact'),
   };
   return { kind: 'page', status: 200, view: 'article', model };
 }

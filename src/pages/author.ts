@@ -1,48 +1,35 @@
 /** The author page model: who they are, their links and their articles, paged. */
-import { articleCard, imageModel, layoutModel, withPaging, type ArticleCard, type ImageModel, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
-import { authorHead, withHead } from './seo';
+import type { PageContext, PageResult } from './context';
+import { listPage, type ListPageModel } from './list-page';
+import { authorHead } from './seo';
 
-export interface AuthorModel {
-  layout: LayoutModel;
+export interface AuthorModel extends ListPageModel {
   name: string;
   role?: string;
   bio?: string;
-  avatar?: ImageModel;
+  avatar?: PlacedImage;
   links: { label: string; url: string }[];
-  articleCount: number;
-  articles: ArticleCard[];
-  pagination: Pagination;
 }
 
 export function authorPage(ctx: PageContext, slug: string, rawPage: unknown): PageResult<AuthorModel> {
   const { catalog } = ctx;
   const author = catalog.authors.get(slug);
   if (!author) return { kind: 'not-found' };
-  const path = urls.author(slug);
-  const articles = catalog.articlesByAuthor.get(slug) ?? [];
-  return withPaging(rawPage, path, articles, ({ items, pagination }) => ({
-    kind: 'page',
-    status: 200,
+  return listPage(ctx, rawPage, {
+    path: urls.author(slug),
     view: 'author',
-    model: {
-      layout: withHead(
-        layoutModel(ctx, {
-          title: author.name,
-          description: author.bio ?? `Articles by ${author.name} on ${catalog.site.name}.`,
-          path,
-          pagination,
-        }),
-        (page) => authorHead(catalog, author, page),
-      ),
+    title: author.name,
+    description: author.bio ?? `Articles by ${author.name} on ${catalog.site.name}.`,
+    articles: catalog.articlesByAuthor.get(slug) ?? [],
+    head: (page) => authorHead(catalog, author, page),
+    fields: {
       name: author.name,
       ...(author.role && { role: author.role }),
       ...(author.bio && { bio: author.bio }),
-      ...(author.avatar && { avatar: imageModel(author.avatar, '') }),
+      ...(author.avatar && { avatar: placeImage(imageModel(author.avatar, ''), 'profile__avatar', '(max-width: 599px) 112px, 160px', 'high') }),
       links: author.links,
-      articleCount: articles.length,
-      articles: items.map((a) => articleCard(catalog.site, a)),
-      pagination,
     },
-  }));
+  });
 }

@@ -1,5 +1,6 @@
 /** Models for the 404 and 500 pages: the site's own design, a way back, never internals. */
-import { layoutModel, type LayoutModel, type PageContext } from './common';
+import type { PageContext } from './context';
+import { layoutModel, type LayoutModel } from './layout';
 
 export interface ErrorModel {
   layout: LayoutModel;

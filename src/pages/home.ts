@@ -3,11 +3,16 @@
  * Later pages ("?page=N") list only the latest stories. Work is bounded by the
  * page size, not by how many articles exist.
  */
-import { articleCard, layoutModel, withPaging, type ArticleCard, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import { articleCard, articleCards, type ArticleCard } from './cards';
+import type { PageContext, PageResult } from './context';
+import { layoutModel, type LayoutModel } from './layout';
+import { withPaging, type Pagination } from './paging';
 import { pageUrl, urls } from '../routes/urls';
 import { homeHead, withHead } from './seo';
 
 export interface SectionStrip {
+  /** The strip's heading id ("strip--sections-world"), which labels the strip. */
+  id: string;
   name: string;
   url: string;
   description?: string;
@@ -16,6 +21,8 @@ export interface SectionStrip {
 
 export interface HomeModel {
   layout: LayoutModel;
+  /** The page's (visually hidden) <h1>: the site's name, and on later pages which page of the latest stories. */
+  heading: string;
   lead?: ArticleCard;
   latest: ArticleCard[];
   sections: SectionStrip[];
@@ -34,24 +41,28 @@ export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeMod
     catalog.articles,
     ({ items, pagination }) => {
       const first = pagination.page === 1;
-      const cards = items.map((a) => articleCard(site, a));
+      const leadArticle = first ? items[0] : undefined;
+      const rest = first ? items.slice(1) : items;
       const sections: SectionStrip[] = [];
       if (first) {
         for (const section of catalog.sections.values()) {
           const list = catalog.articlesBySection.get(section.slug);
           if (!list?.length) continue;
+          const url = urls.section(section.slug);
           sections.push({
+            id: `strip-${url.replace(/[^a-z0-9]+/g, '-')}`,
             name: section.name,
-            url: urls.section(section.slug),
+            url,
             ...(section.description && { description: section.description }),
-            cards: list.slice(0, SECTION_STRIP_SIZE).map((a) => articleCard(site, a)),
+            cards: articleCards(site, list.slice(0, SECTION_STRIP_SIZE), 'compact'),
           });
         }
       }
       const model: HomeModel = {
         layout: withHead(layoutModel(ctx, { description: site.description, path: '/', currentNav: '/', pagination, ...(first ? {} : { title: 'Latest stories' }) }), (page) => homeHead(catalog, page)),
-        ...(first && cards[0] && { lead: cards[0] }),
-        latest: first ? cards.slice(1) : cards,
+        heading: first ? site.name : `${site.name}: latest stories, page ${pagination.page}`,
+        ...(leadArticle && { lead: articleCard(site, leadArticle, 'lead') }),
+        latest: articleCards(site, rest, 'grid'),
         sections,
         pagination,
       };

@@ -7,14 +7,20 @@
  */
 import { excerpt, firstMatch, highlight } from '../search/highlight';
 import { cachedBodyText, searchFor, type SearchHit } from '../search/index';
-import { languageOf, paginationFor, PAGE_SIZE, requestedPage, formatDate, layoutModel, type DateModel, type LayoutModel, type PageContext, type PageResult, type Pagination } from './common';
+import type { PageContext, PageResult } from './context';
+import { formatDate, languageOf, type DateModel } from './dates';
+import { layoutModel, SEARCH_QUERY_MAX_LENGTH, type LayoutModel } from './layout';
+import { PAGE_SIZE, paginationFor, requestedPage, type Pagination, type PagingLabels } from './paging';
 import { absoluteUrl, urls } from '../routes/urls';
 import type { Direction } from './direction';
 import type { ErrorModel } from './errors';
 import { plainInline } from '../text/inline';
 import { joinNames } from '../text/names';
 
-export const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_LENGTH = SEARCH_QUERY_MAX_LENGTH;
+
+/** Search results go down a ranking, not back in time. */
+const RESULT_PAGING: PagingLabels = { name: 'Result pages', prev: '← Previous results', next: 'More results →' };
 
 export interface SearchResultModel {
   url: string;
@@ -40,12 +46,14 @@ export interface SearchModel {
   /** 'empty': no query yet; 'results': at least one hit; 'none': nothing found. */
   state: 'empty' | 'results' | 'none';
   resultCount: number;
+  /** "1 result", "12 results". */
+  resultCountLabel: string;
   /** false when no article had every word, so articles with any of them are shown. */
   matchedAll: boolean;
   results: SearchResultModel[];
   pagination?: Pagination;
   /** Sections to browse instead, for the empty and no-results pages. */
-  sections: { name: string; url: string }[];
+  sections: { name: string; url: string; separator: string }[];
 }
 
 // C0/C1 controls (whitespace among them), bidi embeddings, overrides and isolates, BOM.
@@ -101,7 +109,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
   const { query, truncated } = boundQuery(rawQuery);
   const sections = [...catalog.sections.values()]
     .filter((s) => catalog.articlesBySection.has(s.slug))
-    .map((s) => ({ name: s.name, url: urls.section(s.slug) }));
+    .map((s, i) => ({ name: s.name, url: urls.section(s.slug), separator: i ? ', ' : '' }));
 
   const layoutFor = (page: number, pagination?: Pagination): LayoutModel => {
     const base = layoutModel(ctx, {
@@ -125,7 +133,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       kind: 'page',
       status: 200,
       view: 'search',
-      model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, matchedAll: true, results: [] },
+      model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, resultCountLabel: '0 results', matchedAll: true, results: [] },
     };
   }
 
@@ -145,7 +153,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
   }
   // Only this page's hits are ranked out in full and looked up: the work per request is the matching, not the paging.
   const outcome = search.search(query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-  const pagination = paginationFor(page, outcome.total, (p) => searchUrl(query, p));
+  const pagination = paginationFor(page, outcome.total, (p) => searchUrl(query, p), PAGE_SIZE, RESULT_PAGING);
   if (!pagination) return { kind: 'not-found' };
   return {
     kind: 'page',
@@ -156,6 +164,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       layout: layoutFor(page, pagination),
       state: outcome.total ? 'results' : 'none',
       resultCount: outcome.total,
+      resultCountLabel: `${outcome.total} ${outcome.total === 1 ? 'result' : 'results'}`,
       matchedAll: outcome.combinedWith === 'AND',
       results: outcome.hits.map((hit) => resultModel(ctx, hit)),
       pagination,

@@ -24,7 +24,7 @@ import type {
 import type { Catalog } from '../content/catalog';
 import { OG_SIZE, variantUrl } from '../images/variants';
 import type { Article, Author, ImageAsset, Section, Site, Source, Tag } from '../content/model';
-import { type LayoutModel, type MetaTag } from './common';
+import type { LayoutModel, MetaTag } from './layout';
 import { absoluteUrl, urls } from '../routes/urls';
 import { plainInline } from '../text/inline';
 

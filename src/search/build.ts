@@ -12,7 +12,8 @@
  */
 import type { Catalog } from '../content/catalog';
 import { byNewest } from '../content/catalog';
-import type { Article, Block } from '../content/model';
+import { blockTexts } from '../blocks/registry';
+import type { Article } from '../content/model';
 import { plainInline } from '../text/inline';
 import { forEachTerm, NON_ASCII } from './terms';
 
@@ -45,29 +46,6 @@ export interface IndexData {
   normStandfirst: Float32Array;
   normAuthors: Float32Array;
   normRest: Float32Array;
-}
-
-function blockTexts(block: Block, out: string[]): void {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      out.push(plainInline(block.text));
-      return;
-    case 'list':
-      for (const item of block.items) out.push(plainInline(item));
-      return;
-    case 'quote':
-      out.push(plainInline(block.text));
-      if (block.attribution) out.push(plainInline(block.attribution));
-      return;
-    case 'image':
-      if (block.picture.caption) out.push(plainInline(block.picture.caption));
-      return;
-    case 'promo':
-      if (block.label) out.push(plainInline(block.label));
-      out.push(plainInline(block.text));
-      return;
-  }
 }
 
 /** The article's body as plain text: paragraphs, headings, list items, quotes, captions and promos, one per line. */

@@ -5,7 +5,8 @@
  * same article again.
  */
 import { readRecords } from '../../src/content/load';
-import { articleRecordOf, canonicalArticle, resolveContent } from '../../src/content/resolve';
+import { articleRecordOf, canonicalArticle } from '../../src/content/record-forms';
+import { resolveContent } from '../../src/content/resolve';
 import { baseRecords, DEMO_DATA_DIR, removeDataDirs, writeDataDir, NOW, type Json } from '../helpers/fixture';
 
 afterAll(removeDataDirs);

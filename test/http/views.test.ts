@@ -9,7 +9,7 @@ import { CatalogStore } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
 import { AssetManifest } from '../../src/http/assets';
 import { Views } from '../../src/http/views';
-import type { PageContext } from '../../src/pages/common';
+import type { PageContext } from '../../src/pages/context';
 import { STATIC_DIR, VIEWS_DIR } from '../../src/paths';
 import { jobsFor, PAGE_TYPES } from '../../bench/render';
 import { baseRecords, DEMO_DATA_DIR, NOW, removeDataDirs, writeDataDir } from '../helpers/fixture';

@@ -1,6 +1,6 @@
 /** The <head> builders: JSON-LD serialised so no text can close its script, and the meta tags each page type carries. */
 import { buildCatalog, type Catalog } from '../../src/content/catalog';
-import type { MetaTag } from '../../src/pages/common';
+import type { MetaTag } from '../../src/pages/layout';
 import { articleHead, authorHead, homeHead, jsonLdScript, ogLocale, organizationType, sectionHead, sourceHead, tagHead, withHead } from '../../src/pages/seo';
 import { baseRecords, loadFixture, NOW, removeDataDirs } from '../helpers/fixture';
 

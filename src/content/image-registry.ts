@@ -3,7 +3,8 @@
  * (site logo, avatars, article and body images), by fingerprint. Built once
  * per Content object, so a reload brings in new pictures and drops old ones.
  */
-import type { Content, ImageAsset } from '../content/model';
+import { blockPictures } from '../blocks/registry';
+import type { Content, ImageAsset } from './model';
 
 const registries = new WeakMap<Content, ReadonlyMap<string, ImageAsset>>();
 
@@ -18,7 +19,7 @@ export function imageRegistry(content: Content): ReadonlyMap<string, ImageAsset>
     for (const author of content.authors.values()) add(author.avatar);
     for (const article of content.articles.values()) {
       add(article.image?.asset);
-      for (const block of article.body) if (block.type === 'image') add(block.picture.asset);
+      for (const block of article.body) for (const picture of blockPictures(block)) add(picture.asset);
     }
     registry = byHash;
     registries.set(content, registry);

@@ -1,0 +1,93 @@
+/**
+ * Every body block type, in order, and the functions the rest of the code
+ * calls on a block of any type: the one dispatcher. Adding a block type is a
+ * module in this folder, a line in BLOCKS and views/partials/blocks/<type>.ejs
+ * (docs/decisions/0009-layers-routes-blocks.md shows one).
+ */
+import { z } from 'zod';
+import { heading } from './heading';
+import { image } from './image';
+import { list } from './list';
+import { paragraph } from './paragraph';
+import { promo } from './promo';
+import { quote } from './quote';
+import type { Picture } from './picture';
+import type { FeedEnv, ResolveEnv, ShowEnv } from './types';
+
+export const BLOCKS = [paragraph, heading, image, list, quote, promo] as const;
+
+type Definition = (typeof BLOCKS)[number];
+type Schema = Definition['schema'];
+
+/** A block as a record writes it (what blockSchema accepts). */
+export type BlockRecord = z.infer<Schema>;
+/** A block once its references are resolved: what the catalog holds. */
+export type Block = NonNullable<ReturnType<Definition['resolve']>>;
+/** A block as its partial prints it. */
+export type BlockModel = ReturnType<Definition['model']>;
+export type BlockType = Definition['type'];
+
+export const blockSchema = z.discriminatedUnion('type', BLOCKS.map((definition) => definition.schema) as unknown as [Schema, ...Schema[]]);
+
+/**
+ * Each definition with its types erased: the registry guarantees that a
+ * block of type T only ever meets the definition of T, which TypeScript
+ * cannot follow through a lookup by a runtime string.
+ */
+interface AnyDefinition {
+  imagePaths?(record: BlockRecord): string[];
+  shareStrings?(record: BlockRecord, one: (value: string) => string): void;
+  resolve(record: BlockRecord, field: string, env: ResolveEnv): Block | undefined;
+  pictures?(block: Block): Picture[];
+  recordOf(block: Block): BlockRecord;
+  canonical(record: BlockRecord): BlockRecord;
+  texts(block: Block, out: string[]): void;
+  feedHtml(block: Block, env: FeedEnv): string;
+  model(block: Block, env: ShowEnv): BlockModel;
+}
+
+const byType = new Map<string, AnyDefinition>(BLOCKS.map((definition) => [definition.type, definition as unknown as AnyDefinition]));
+
+function definitionOf(type: string): AnyDefinition {
+  const definition = byType.get(type);
+  if (!definition) throw new Error(`no block type "${type}" in src/blocks/registry.ts`);
+  return definition;
+}
+
+export function blockImagePaths(record: BlockRecord): string[] {
+  return definitionOf(record.type).imagePaths?.(record) ?? [];
+}
+
+export function shareBlockStrings(record: BlockRecord, one: (value: string) => string): void {
+  definitionOf(record.type).shareStrings?.(record, one);
+}
+
+export function resolveBlock(record: BlockRecord, field: string, env: ResolveEnv): Block | undefined {
+  return definitionOf(record.type).resolve(record, field, env);
+}
+
+export function blockRecordOf(block: Block): BlockRecord {
+  return definitionOf(block.type).recordOf(block);
+}
+
+export function canonicalBlock(record: BlockRecord): BlockRecord {
+  return definitionOf(record.type).canonical(record);
+}
+
+/** Appends the block's plain-text parts to `out`. */
+export function blockTexts(block: Block, out: string[]): void {
+  definitionOf(block.type).texts(block, out);
+}
+
+export function blockFeedHtml(block: Block, env: FeedEnv): string {
+  return definitionOf(block.type).feedHtml(block, env);
+}
+
+export function blockModel(block: Block, env: ShowEnv): BlockModel {
+  return definitionOf(block.type).model(block, env);
+}
+
+/** Every picture a resolved block shows (the image registry serves variants of these only). */
+export function blockPictures(block: Block): Picture[] {
+  return definitionOf(block.type).pictures?.(block) ?? [];
+}

@@ -1,0 +1,13 @@
+/** Records as read from files and checked on their own (shape, slug), before references are resolved. */
+import type { ArticleRecord, AuthorRecord, SourceRecord } from './schema';
+
+export interface RawRecord<T> {
+  file: string;
+  record: T;
+}
+
+export interface CheckedRecords {
+  authors: RawRecord<AuthorRecord>[];
+  sources: RawRecord<SourceRecord>[];
+  articles: RawRecord<ArticleRecord>[];
+}

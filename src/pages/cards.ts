@@ -1,0 +1,72 @@
+/**
+ * Article cards: an article as lists show it, placed in one of the layouts
+ * the pages use. The layout decides the card's style, its heading level and
+ * how its image is sized and loaded, so templates only print.
+ */
+import type { Article, Site } from '../content/model';
+import { imageModel, placeImage, type ImagePriority, type PlacedImage } from '../images/image-model';
+import { urls } from '../routes/urls';
+import { plainInline } from '../text/inline';
+import { joinNames } from '../text/names';
+import { formatDate, languageOf, type DateModel } from './dates';
+import type { Direction } from './direction';
+
+export interface ArticleCard {
+  url: string;
+  headline: string;
+  /** Left out of compact cards. */
+  standfirst?: string;
+  section: { name: string; url: string };
+  published: DateModel;
+  bylines: string;
+  image?: PlacedImage;
+  lang?: string;
+  dir?: Direction;
+  /** The style modifier: card--lead or card--compact. */
+  variant?: 'lead' | 'compact';
+  headingLevel: 2 | 3;
+  /** How the article relates to the page it is listed on (a source's page: "Adapted from Hot News RU"). */
+  relation?: { text: string; originalUrl?: string };
+}
+
+/**
+ * Where a card sits: "lead" the front page's top story; "grid" the front
+ * page's latest; "list" the one-column lists (author, source, tag, section);
+ * "compact" the headline-only strips (sections, related stories).
+ */
+export type CardLayout = 'lead' | 'grid' | 'list' | 'compact';
+
+/** How wide a card's image is shown in each layout (from the CSS). */
+const IMAGE_SIZES: Record<Exclude<CardLayout, 'compact'>, string> = {
+  lead: '(min-width: 1200px) 680px, (min-width: 900px) 57vw, calc(100vw - 2rem)',
+  grid: '(min-width: 1200px) 370px, (min-width: 960px) 31vw, (min-width: 600px) 47vw, calc(100vw - 2rem)',
+  list: '(min-width: 823px) 18rem, (min-width: 600px) 35vw, calc(100vw - 2rem)',
+};
+
+/** The lead is fetched first; in a list the first card is above the fold; everything else waits until scrolled near. */
+function priorityOf(layout: CardLayout, position: number): ImagePriority {
+  if (layout === 'lead') return 'high';
+  return layout === 'list' && position === 0 ? 'eager' : 'lazy';
+}
+
+export function articleCard(site: Site, article: Article, layout: CardLayout, position = 0, headingLevel: 2 | 3 = layout === 'lead' ? 2 : 3): ArticleCard {
+  const image = layout !== 'compact' && article.image ? placeImage(imageModel(article.image.asset, article.image.alt), 'card__image', IMAGE_SIZES[layout], priorityOf(layout, position)) : undefined;
+  return {
+    url: urls.article(article.slug),
+    headline: article.headline,
+    ...(layout !== 'compact' && { standfirst: plainInline(article.standfirst) }),
+    section: { name: article.section.name, url: urls.section(article.section.slug) },
+    published: formatDate(site, article.publishedAt),
+    bylines: joinNames(article.authors.map((a) => a.name)),
+    ...(image && { image }),
+    ...languageOf(site, article.language),
+    ...(layout === 'lead' && { variant: 'lead' as const }),
+    ...(layout === 'compact' && { variant: 'compact' as const }),
+    headingLevel,
+  };
+}
+
+/** Cards for one page of a list, each placed by its position. */
+export function articleCards(site: Site, articles: readonly Article[], layout: CardLayout, headingLevel?: 2 | 3): ArticleCard[] {
+  return articles.map((article, i) => articleCard(site, article, layout, i, headingLevel));
+}

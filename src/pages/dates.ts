@@ -1,0 +1,27 @@
+/** Dates and languages as a reader of the site sees them. */
+import type { Site } from '../content/model';
+import { directionOf, type Direction } from './direction';
+
+export interface DateModel {
+  iso: string;
+  label: string;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date as the site's readers expect it ("29 September 2022"), with its ISO form for <time>. */
+export function formatDate(site: Site, date: Date): DateModel {
+  const key = `${site.locale}|${site.timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
+    dateFormats.set(key, format);
+  }
+  return { iso: date.toISOString(), label: format.format(date) };
+}
+
+/** lang and dir for content in another language than the site's; empty when it is the site's own. */
+export function languageOf(site: Site, language: string | undefined): { lang?: string; dir?: Direction } {
+  if (!language || language === site.language) return {};
+  return { lang: language, dir: directionOf(language) };
+}
