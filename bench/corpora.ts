@@ -5,14 +5,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { track } from './procs';
 import { ROOT } from './server';
 
 function generatorHash(): string {
   const hash = createHash('sha256');
-  for (const file of ['src/corpus/generate.ts', 'src/cli/corpus.ts']) hash.update(readFileSync(path.join(ROOT, file)));
+  // Every module of src/corpus, in a fixed order, and the CLI: a change to any of them may change the corpus.
+  const modules = readdirSync(path.join(ROOT, 'src/corpus')).filter((file) => file.endsWith('.ts')).sort();
+  for (const file of [...modules.map((file) => `src/corpus/${file}`), 'src/cli/corpus.ts']) hash.update(readFileSync(path.join(ROOT, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
