@@ -4,6 +4,7 @@
  * source with nothing visible, an empty section, a long list to page through),
  * and the shared paging rules every list page follows.
  */
+import { LIST_PAGING } from '../../src/pages/paging';
 import { buildCatalog, type Catalog } from '../../src/content/catalog';
 import { baseRecords, loadFixture, NOW, removeDataDirs, type FixtureRecords, type Json } from './fixture';
 
@@ -109,7 +110,7 @@ export function expectEmptyList(open: (rawPage: unknown) => Result<ListModel>): 
   const model = pageModel(open(undefined));
   expect(model.articleCount).toBe(0);
   expect(model.articles).toEqual([]);
-  expect(model.pagination).toEqual({ page: 1, pageCount: 1 });
+  expect(model.pagination).toEqual({ page: 1, pageCount: 1, labels: LIST_PAGING });
   expect(model.layout.nextUrl).toBeUndefined();
   expect(open('2')).toEqual({ kind: 'not-found' });
 }
@@ -128,7 +129,7 @@ export function describePaging(open: (rawPage: unknown) => Result<ListModel>, ro
       const model = pageModel(open(undefined));
       expect(model.articleCount).toBe(25);
       expect(model.articles.map((a) => a.url)).toEqual(pagedUrls(25, 16));
-      expect(model.pagination).toEqual({ page: 1, pageCount: 3, nextUrl: `${root}?page=2` });
+      expect(model.pagination).toEqual({ page: 1, pageCount: 3, nextUrl: `${root}?page=2`, labels: LIST_PAGING });
       expect(model.layout.title).toBe(`${title} – ${SITE_NAME}`);
       expect(model.layout.canonicalUrl).toBe(`${BASE_URL}${root}`);
       expect(model.layout.nextUrl).toBe(`${BASE_URL}${root}?page=2`);
@@ -138,7 +139,7 @@ export function describePaging(open: (rawPage: unknown) => Result<ListModel>, ro
     test('page 2 starts with the 11th story and links both ways; its title and canonical URL say page 2', () => {
       const model = pageModel(open('2'));
       expect(model.articles.map((a) => a.url)).toEqual(pagedUrls(15, 6));
-      expect(model.pagination).toEqual({ page: 2, pageCount: 3, prevUrl: root, nextUrl: `${root}?page=3` });
+      expect(model.pagination).toEqual({ page: 2, pageCount: 3, prevUrl: root, nextUrl: `${root}?page=3`, labels: LIST_PAGING });
       expect(model.layout.title).toBe(`${title} (page 2) – ${SITE_NAME}`);
       expect(model.layout.canonicalUrl).toBe(`${BASE_URL}${root}?page=2`);
       expect(model.layout.prevUrl).toBe(`${BASE_URL}${root}`);
@@ -148,7 +149,7 @@ export function describePaging(open: (rawPage: unknown) => Result<ListModel>, ro
     test('the last page holds the rest and has no next link', () => {
       const model = pageModel(open('3'));
       expect(model.articles.map((a) => a.url)).toEqual(pagedUrls(5, 1));
-      expect(model.pagination).toEqual({ page: 3, pageCount: 3, prevUrl: `${root}?page=2` });
+      expect(model.pagination).toEqual({ page: 3, pageCount: 3, prevUrl: `${root}?page=2`, labels: LIST_PAGING });
       expect(model.layout.nextUrl).toBeUndefined();
     });
 

@@ -70,8 +70,8 @@ describe('articlePage', () => {
     expect(model.standfirst).toBe('The port is open again, says the mayor.');
     expect(model.section).toEqual({ name: 'World', url: '/sections/world' });
     expect(model.authors.map(({ avatar, ...rest }) => ({ ...rest, hasAvatar: avatar !== undefined }))).toEqual([
-      { name: 'Ada Lane', url: '/authors/ada-lane', role: 'Reporter', bio: 'Ada writes about harbours.', hasAvatar: true },
-      { name: 'Ben Okafor', url: '/authors/ben-okafor', role: 'Editor', bio: 'Ben edits.', hasAvatar: false },
+      { separator: '', name: 'Ada Lane', url: '/authors/ada-lane', role: 'Reporter', bio: 'Ada writes about harbours.', hasAvatar: true },
+      { separator: ' and ', name: 'Ben Okafor', url: '/authors/ben-okafor', role: 'Editor', bio: 'Ben edits.', hasAvatar: false },
     ]);
   });
 
@@ -135,8 +135,8 @@ describe('articlePage', () => {
 
     test('lists are unordered unless the record says ordered; items keep their emphasis', () => {
       expect(blocks().slice(4, 6)).toEqual([
-        { type: 'list', ordered: false, itemsHtml: ['one <em>a</em>', 'two'] },
-        { type: 'list', ordered: true, itemsHtml: ['first', 'second'] },
+        { type: 'list', tag: 'ul', itemsHtml: ['one <em>a</em>', 'two'] },
+        { type: 'list', tag: 'ol', itemsHtml: ['first', 'second'] },
       ]);
     });
 
@@ -149,10 +149,10 @@ describe('articlePage', () => {
 
     test('a promo links only to an article a reader can open: drafts, embargoes and promos without an address are text', () => {
       expect(blocks().slice(8, 12)).toEqual([
-        { type: 'promo', label: 'Read more', text: 'A draft story' },
-        { type: 'promo', text: 'An embargoed story' },
-        { type: 'promo', label: 'Earlier', text: 'The first story', url: '/articles/first-story' },
-        { type: 'promo', label: 'VIDEO', text: 'Elsewhere, no address' },
+        { type: 'promo', label: 'Read more', ariaLabel: 'Read more', text: 'A draft story' },
+        { type: 'promo', ariaLabel: 'Read more', text: 'An embargoed story' },
+        { type: 'promo', label: 'Earlier', ariaLabel: 'Earlier', text: 'The first story', url: '/articles/first-story' },
+        { type: 'promo', label: 'VIDEO', ariaLabel: 'VIDEO', text: 'Elsewhere, no address' },
       ]);
     });
 
@@ -194,11 +194,14 @@ describe('articlePage', () => {
     expect(related[0]).toMatchObject({
       url: '/articles/second-story',
       headline: 'Headline of second-story',
-      standfirst: 'Standfirst of second-story.',
       section: { name: 'World', url: '/sections/world' },
       published: { iso: '2026-05-02T09:00:00.000Z', label: '2 May 2026' },
       bylines: 'Ada Lane and Ben Okafor',
+      variant: 'compact',
     });
+    // Compact cards are headline-only: no standfirst, no image.
+    expect(related[0]).not.toHaveProperty('standfirst');
+    expect(related[0]).not.toHaveProperty('image');
   });
 });
 
