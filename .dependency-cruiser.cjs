@@ -1,0 +1,32 @@
+/**
+ * Layer rules of src/ (docs/decisions/0009-layers-routes-blocks.md), checked by
+ * test/architecture/layers.test.ts. Data flows one way:
+ *   leaves (text/, routes/, fields.ts, config.ts, log.ts, paths.ts)
+ *   → images/ → blocks/ → content/ → pages/ (with search/ and feeds/ beside it)
+ *   → http/ → server.ts and cli/
+ * A rule names what a layer must not import: everything above it.
+ */
+const above = (...folders) => `^src/(${folders.join('|')})/|^src/server\\.ts$`;
+const LEAVES = '^src/(text|routes)/|^src/(fields|config|log|paths)\\.ts$';
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', comment: 'No module imports itself through others.', from: { path: '^src/' }, to: { circular: true } },
+    { name: 'leaves-import-leaves', severity: 'error', comment: 'Shared leaves sit below every layer.', from: { path: LEAVES }, to: { path: '^src/', pathNot: LEAVES } },
+    { name: 'images-below-blocks', severity: 'error', from: { path: '^src/images/' }, to: { path: above('blocks', 'content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
+    { name: 'blocks-below-content', severity: 'error', from: { path: '^src/blocks/' }, to: { path: above('content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
+    { name: 'content-below-pages', severity: 'error', from: { path: '^src/content/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
+    { name: 'search-beside-pages', severity: 'error', comment: 'pages/ may use search/, never the other way.', from: { path: '^src/search/' }, to: { path: above('pages', 'feeds', 'http', 'cli', 'corpus') } },
+    { name: 'feeds-beside-pages', severity: 'error', from: { path: '^src/feeds/' }, to: { path: above('pages', 'search', 'http', 'cli', 'corpus') } },
+    { name: 'pages-below-http', severity: 'error', from: { path: '^src/pages/' }, to: { path: above('feeds', 'http', 'cli', 'corpus') } },
+    { name: 'http-below-server', severity: 'error', from: { path: '^src/http/' }, to: { path: above('cli', 'corpus') } },
+    { name: 'corpus-is-a-tool', severity: 'error', comment: 'The corpus generator writes records; only the CLI runs it.', from: { path: '^src/corpus/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli') } },
+  ],
+  options: {
+    // Type-only imports count: a type pulled from a layer above is a back-arrow too.
+    tsPreCompilationDeps: true,
+    doNotFollow: { path: 'node_modules' },
+    includeOnly: '^src/',
+    exclude: { path: '\\.d\\.ts$' },
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * The block registry: every type is complete (schema, resolution, record forms,
+ * text, feed HTML, page model, partial), so a type added without one of them
+ * cannot pass; and each type's forms round-trip.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { BLOCKS, blockFeedHtml, blockModel, blockRecordOf, blockSchema, blockTexts, canonicalBlock, resolveBlock, type BlockRecord } from '../../src/blocks/registry';
+import { headingSlug } from '../../src/blocks/heading';
+import type { ResolveEnv } from '../../src/blocks/types';
+import { VIEWS_DIR } from '../../src/paths';
+
+/** One record of each type, as a user would write it. */
+const SAMPLES: Record<string, BlockRecord> = {
+  paragraph: { type: 'paragraph', text: 'Some *words* and <b>tags</b>.' },
+  heading: { type: 'heading', text: 'Café crème' },
+  image: { type: 'image', src: 'images/x.jpg', alt: 'A harbour', caption: 'The harbour', credit: 'A. Photographer' },
+  list: { type: 'list', items: ['one', 'two'] },
+  quote: { type: 'quote', text: 'We will reopen.', attribution: 'The mayor' },
+  promo: { type: 'promo', label: 'VIDEO', text: 'Watch it', href: '/articles/other' },
+};
+
+const problems: { field: string; message: string }[] = [];
+const env: ResolveEnv = {
+  picture: (_field, record) => ({ asset: { path: record.src, url: `/${record.src}`, width: 640, height: 360, hash: '0123456789abcdef' }, alt: record.alt, ...(record.caption && { caption: record.caption }), ...(record.credit && { credit: record.credit }) }),
+  hasArticle: (slug) => slug === 'other',
+  fail: (field, message) => {
+    problems.push({ field, message });
+    return undefined;
+  },
+};
+const show = { visibleArticlePath: (slug: string) => (slug === 'other' ? `/articles/${slug}` : undefined) };
+const feed = { ...show, site: { baseUrl: 'https://news.example.test' } };
+
+test('every block type has a sample here, a schema, every form and its partial', () => {
+  expect(BLOCKS.map((b) => b.type).sort()).toEqual(Object.keys(SAMPLES).sort());
+  for (const definition of BLOCKS) {
+    for (const part of ['schema', 'resolve', 'recordOf', 'canonical', 'texts', 'feedHtml', 'model'] as const) expect([definition.type, part, typeof definition[part]]).toEqual([definition.type, part, part === 'schema' ? 'object' : 'function']);
+    expect([definition.type, existsSync(path.join(VIEWS_DIR, 'partials', 'blocks', `${definition.type}.ejs`))]).toEqual([definition.type, true]);
+  }
+});
+
+test.each(Object.entries(SAMPLES))('%s: validates, resolves and gives its record back in canonical form', (_type, record) => {
+  const parsed = blockSchema.parse(record);
+  const block = resolveBlock(parsed, 'body[0]', env);
+  expect(block).toBeDefined();
+  expect(blockRecordOf(block!)).toEqual(canonicalBlock(parsed));
+  const out: string[] = [];
+  blockTexts(block!, out);
+  expect(out.join(' ')).not.toContain('*'); // plain text: the Markdown is gone
+  expect(blockModel(block!, show).type).toBe(record.type);
+  expect(blockFeedHtml(block!, feed)).toMatch(/^<(p|h2|figure|ul|blockquote)>/);
+});
+
+test('an unknown type or a stray field is refused with the field named', () => {
+  expect(blockSchema.safeParse({ type: 'video', src: 'x' }).success).toBe(false);
+  const stray = blockSchema.safeParse({ type: 'paragraph', text: 'x', colour: 'red' });
+  expect(stray.success).toBe(false);
+});
+
+test('a promo to an article that is not there is a problem at its href, and the block is dropped', () => {
+  problems.length = 0;
+  expect(resolveBlock({ type: 'promo', text: 'Gone', href: '/articles/missing' }, 'body[4]', env)).toBeUndefined();
+  expect(problems).toEqual([{ field: 'body[4].href', message: 'links to article "missing", which does not exist or has errors' }]);
+});
+
+test('feed HTML escapes text and makes site links absolute; a promo to a hidden article is text', () => {
+  const paragraph = resolveBlock({ type: 'paragraph', text: 'See [this](/articles/other) <script>' }, 'body[0]', env)!;
+  expect(blockFeedHtml(paragraph, feed)).toBe('<p>See <a href="https://news.example.test/articles/other">this</a> &lt;script&gt;</p>');
+  const hidden = resolveBlock({ type: 'promo', text: 'Soon', href: '/articles/other' }, 'body[0]', env)!;
+  expect(blockFeedHtml(hidden, { ...feed, visibleArticlePath: () => undefined })).toBe('<p>Soon</p>');
+});
+
+test('heading ids are readable words: accents dropped, punctuation to dashes, "section" when nothing is left', () => {
+  expect(headingSlug('Café crème: what next?')).toBe('cafe-creme-what-next');
+  expect(headingSlug('Москва сегодня')).toBe('москва-сегодня');
+  expect(headingSlug('!!!')).toBe('section');
+});
