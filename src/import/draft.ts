@@ -1,0 +1,94 @@
+/**
+ * What a source format's reader makes of one item, before it becomes records:
+ * an article draft in our terms but with people, sources, tags and images
+ * still named as the source names them. src/import/records.ts turns drafts
+ * into records (slugs, matching existing authors and sources, media files),
+ * and src/import/write.ts writes them. Readers never touch the data folder.
+ */
+import type { BlockRecord } from '../blocks/registry';
+import type { SourceKind } from '../content/schema';
+
+export interface PersonDraft {
+  name: string;
+  role?: string;
+  bio?: string;
+}
+
+export interface SourceDraft {
+  /** As the item names it ("AFP", "the Associated Press", "Meduza"); matched against source names and aliases. */
+  name: string;
+  /** The source's own site. */
+  url?: string;
+  kind?: SourceKind;
+  /** The cited piece's own URL, when the item gives one. */
+  citedUrl?: string;
+}
+
+/**
+ * An image as an item names it: an absolute URL, a file name (looked up in
+ * --media) or a path under the data folder ("images/…"). The writer makes
+ * every one a file under data/images/ or drops it (and says so).
+ */
+export interface ImageDraft {
+  src: string;
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+
+export interface ArticleDraft {
+  /** The item's own id in its source (a ninjs uri, a NewsML-G2 guid, a text file's name): how a re-import finds its record. */
+  sourceId: string;
+  headline?: string;
+  standfirst?: string;
+  /**
+   * Body blocks as records; image paths in them may be URLs or file names
+   * (resolved by the writer through the block registry's blockWithImagePaths).
+   */
+  body: BlockRecord[];
+  authors: PersonDraft[];
+  /** The source the story was adapted from. */
+  origin?: SourceDraft;
+  /** Sources the story cites. */
+  sources: SourceDraft[];
+  /** Tag names or slugs as the source gives them ("Ukraine war", "ukraine-war"). */
+  tags: string[];
+  section?: string;
+  /** ISO 8601 date-times with a zone. */
+  publishedAt?: string;
+  updatedAt?: string;
+  status?: 'published' | 'draft';
+  language?: string;
+  image?: ImageDraft;
+}
+
+/** One item of an input file, as its reader sees it. */
+export type ImportItem =
+  | {
+      kind: 'article';
+      draft: ArticleDraft;
+      /** What the reader guessed ("headline made from the standfirst") and what it dropped ("an <iframe> from example.org"). */
+      notes: string[];
+    }
+  /** Deliberately not imported, with the reason ("a picture item, not text", "pubstatus canceled"). */
+  | { kind: 'skip'; sourceId: string; reason: string }
+  /** Could not be read: a broken item (exit status 1). */
+  | { kind: 'fail'; sourceId: string; reason: string };
+
+export interface ReadOptions {
+  /** The input file's path as given (for ids and messages). */
+  file: string;
+  /** --headline: plain text only. */
+  headline?: string;
+}
+
+/** A source format: one module in src/import/formats/, listed in src/import/formats/index.ts. */
+export interface ImportFormat {
+  name: string;
+  /** One line for --help. */
+  description: string;
+  /** Whether the file's text looks like this format (used when --format is left out). */
+  sniff(text: string, file: string): boolean;
+  /** Every item in the file. Throws only for a file that is not this format at all. */
+  read(text: string, options: ReadOptions): ImportItem[];
+}

@@ -1,0 +1,17 @@
+/**
+ * Every source format the import command reads, in the order they are tried
+ * when --format is left out (the first whose sniff() says yes reads the file).
+ * Adding a format is a module in this folder and a line here.
+ */
+import type { ImportFormat } from '../draft';
+
+export const FORMATS: readonly ImportFormat[] = [];
+
+export function formatNamed(name: string): ImportFormat | undefined {
+  return FORMATS.find((format) => format.name === name);
+}
+
+/** The format of a file's text, when --format is left out. */
+export function sniffFormat(text: string, file: string): ImportFormat | undefined {
+  return FORMATS.find((format) => format.sniff(text, file));
+}
