@@ -56,14 +56,15 @@ function watchResponse(log: RequestLogWriter | undefined, metrics: RequestObserv
   const started = performance.now();
   const socket = req.socket;
   const bytesBefore = log ? (socket?.bytesWritten ?? 0) : 0;
+  // The URL as it arrived: Express rewrites req.url inside a mounted middleware (/images/x.jpg is /x.jpg to express.static).
+  const url = req.url;
   res.on('close', () => {
     const ms = performance.now() - started;
     const finished = res.writableFinished;
-    const url = req.url ?? '';
     if (log) {
-      log(req.method, req.url, res.statusCode, Math.round(ms * 1000) / 1000, (socket?.bytesWritten ?? 0) - bytesBefore, cache, !finished);
+      log(req.method, url, res.statusCode, Math.round(ms * 1000) / 1000, (socket?.bytesWritten ?? 0) - bytesBefore, cache, !finished);
     }
-    if (metrics) metrics.observe(req.method, url, finished ? res.statusCode : 'aborted', ms / 1000, cache);
+    if (metrics) metrics.observe(req.method, url ?? '', finished ? res.statusCode : 'aborted', ms / 1000, cache);
   });
 }
 

@@ -64,6 +64,16 @@ describe('request metrics', () => {
     expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="home",method="GET",status="413",cache="pass"}')).toBe(1);
   });
 
+  test('responsive image variants (/img/) are counted as image-variant, originals (/images/) as image', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    await request(site.app).get('/img/0000000000000000-64.jpg').expect(404);
+    await request(site.app).get('/images/pic.jpg').expect(200);
+    const text = await site.metrics.text();
+    expect(sample(text, 'newsreel_http_requests_total{route="image-variant",method="GET",status="404",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="image",method="GET",status="200",cache="pass"}')).toBe(1);
+    expect(text).not.toContain('route="other"');
+  });
+
   test('the site does not serve /metrics', async () => {
     const site = await liveSiteFor(await writeDataDir(baseRecords()));
     const res = await request(site.app).get('/metrics');
