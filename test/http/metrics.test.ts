@@ -74,6 +74,12 @@ describe('request metrics', () => {
     expect(text).not.toContain('route="other"');
   });
 
+  test('a redirect to the canonical form is counted under its route', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    await request(site.app).get('/articles/first-story/').expect(301);
+    expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="article",method="GET",status="301",cache="pass"}')).toBe(1);
+  });
+
   test('the site does not serve /metrics', async () => {
     const site = await liveSiteFor(await writeDataDir(baseRecords()));
     const res = await request(site.app).get('/metrics');

@@ -200,3 +200,46 @@ describe('paging', () => {
     await request(app).get('/?page=9').expect(404);
   });
 });
+
+describe('one URL per page', () => {
+  test.each(['/articles/first-story', '/authors/ada-lane', '/sources/wire-agency', '/tags/harbours', '/sections/world', '/search', '/feed.xml', '/authors/ada-lane/atom.xml', '/sitemap.xml', '/robots.txt', '/healthz'])(
+    '%s/ answers 301 to %s, the query string kept',
+    async (url) => {
+      const app = await fixtureApp();
+      await request(app).get(`${url}/`).expect(301).expect('Location', url);
+      await request(app).get(`${url}/?page=2&utm_source=x%2Fy`).expect(301).expect('Location', `${url}?page=2&utm_source=x%2Fy`);
+      await request(app).head(`${url}/`).expect(301).expect('Location', url);
+    },
+  );
+
+  test('the front page stays "/"; "//" redirects to it; /page/N and /page/N/ go to /?page=N in one hop', async () => {
+    const app = await fixtureApp();
+    await request(app).get('/').expect(200);
+    await request(app).get('//').expect(301).expect('Location', '/');
+    await request(app).get('/page/2').expect(301).expect('Location', '/?page=2');
+    await request(app).get('/page/2/').expect(301).expect('Location', '/?page=2');
+  });
+
+  test('a page in the page cache is never served under its slashed URL, and a redirect is never kept', async () => {
+    const { app, pageCache } = await appFor(await writeDataDir(baseRecords()));
+    await request(app).get('/articles/first-story').expect(200); // rendered and kept
+    await request(app).get('/articles/first-story').expect(200); // a hit
+    for (let i = 0; i < 2; i += 1) {
+      const res = await request(app).get('/articles/first-story/').expect(301).expect('Location', '/articles/first-story');
+      expect(res.text).not.toContain('Headline of first-story');
+    }
+    await request(app).get('/authors/ada-lane/').expect(301); // the redirect comes first: nothing is rendered or kept for it
+    await request(app).get('/authors/ada-lane/').expect(301);
+    expect(pageCache!.stats().entries).toBe(1);
+    await request(app).get('/authors/ada-lane').expect(200);
+    expect(pageCache!.stats().entries).toBe(2);
+  });
+
+  test('double slashes are not routed: 404, never a redirect off the site', async () => {
+    const app = await fixtureApp();
+    for (const url of ['//evil.example/', '//evil.example/feed.xml/', '/articles//first-story', '/articles//first-story/', '/articles/first-story//']) {
+      const res = await request(app).get(url);
+      expect([url, res.status, res.headers.location]).toEqual([url, 404, undefined]);
+    }
+  });
+});
