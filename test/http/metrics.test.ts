@@ -64,6 +64,14 @@ describe('request metrics', () => {
     expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="home",method="GET",status="413",cache="pass"}')).toBe(1);
   });
 
+  test('a POST with a small body is a 405, counted as one', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    const res = await request(site.app).post('/articles/first-story').set('Content-Type', 'application/x-www-form-urlencoded').send('a=1');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="article",method="other",status="405",cache="pass"}')).toBe(1);
+  });
+
   test('responsive image variants (/img/) are counted as image-variant, originals (/images/) as image', async () => {
     const site = await liveSiteFor(await writeDataDir(baseRecords()));
     await request(site.app).get('/img/0000000000000000-64.jpg').expect(404);

@@ -243,3 +243,21 @@ describe('one URL per page', () => {
     }
   });
 });
+
+describe('methods and bodies', () => {
+  test.each(['post', 'put', 'patch', 'delete'] as const)('%s with a small body is 405 with an Allow header, not 413, and the connection is closed', async (method) => {
+    const app = await fixtureApp();
+    for (const url of ['/', '/articles/first-story', '/feed.xml', '/nope']) {
+      const res = await request(app)[method](url).set('Content-Type', 'application/x-www-form-urlencoded').send('a=1');
+      expect([url, res.status, res.headers.allow]).toEqual([url, 405, 'GET, HEAD']);
+      expect(res.headers.connection).toBe('close');
+    }
+  });
+
+  test('a GET with a body is still refused with 413', async () => {
+    const app = await fixtureApp();
+    const res = await request(app).get('/articles/first-story').set('Content-Type', 'text/plain').send('x');
+    expect(res.status).toBe(413);
+    expect(res.headers.connection).toBe('close');
+  });
+});
