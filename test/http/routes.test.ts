@@ -1,6 +1,10 @@
 /** Every route: status, key content and headers, on a small controlled data folder. */
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import net from 'node:net';
 import request from 'supertest';
 import { appFor, baseRecords, removeDataDirs, visibleText, writeDataDir, type Json } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 
 afterAll(removeDataDirs);
 
@@ -245,19 +249,41 @@ describe('one URL per page', () => {
 });
 
 describe('methods and bodies', () => {
-  test.each(['post', 'put', 'patch', 'delete'] as const)('%s with a small body is 405 with an Allow header, not 413, and the connection is closed', async (method) => {
-    const app = await fixtureApp();
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createServer((await appFor(await writeDataDir(baseRecords()))).app);
+    port = await listenOnLoopback(server);
+  });
+  afterAll(() => closeNow(server));
+
+  /** Sends `head` (and `body`) on a raw socket to the site and returns the answer's head, lower-cased. */
+  async function raw(head: string, body = ''): Promise<string> {
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`${head}\r\nHost: 127.0.0.1\r\n${body ? `Content-Length: ${body.length}\r\n` : ''}\r\n${body}`);
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    while (!text.includes('\r\n\r\n')) await once(socket, 'data');
+    socket.destroy();
+    return text.slice(0, text.indexOf('\r\n\r\n')).toLowerCase();
+  }
+
+  test.each(['POST', 'PUT', 'PATCH', 'DELETE'])('%s with a small body is 405 with an Allow header, not 413, and the connection is closed', async (method) => {
     for (const url of ['/', '/articles/first-story', '/feed.xml', '/nope']) {
-      const res = await request(app)[method](url).set('Content-Type', 'application/x-www-form-urlencoded').send('a=1');
-      expect([url, res.status, res.headers.allow]).toEqual([url, 405, 'GET, HEAD']);
-      expect(res.headers.connection).toBe('close');
+      const head = await raw(`${method} ${url} HTTP/1.1`, 'a=1');
+      expect([url, head.split('\r\n')[0]]).toEqual([url, 'http/1.1 405 method not allowed']);
+      expect(head).toContain('\r\nallow: get, head');
+      expect(head).toContain('\r\nconnection: close');
     }
+    // Without a body the connection stays open for the next request.
+    expect(await raw(`${method} /articles/first-story HTTP/1.1`)).toContain('\r\nconnection: keep-alive');
   });
 
   test('a GET with a body is still refused with 413', async () => {
-    const app = await fixtureApp();
-    const res = await request(app).get('/articles/first-story').set('Content-Type', 'text/plain').send('x');
-    expect(res.status).toBe(413);
-    expect(res.headers.connection).toBe('close');
+    const head = await raw('GET /articles/first-story HTTP/1.1', 'x');
+    expect(head.split('\r\n')[0]).toBe('http/1.1 413 payload too large');
+    expect(head).toContain('\r\nconnection: close');
   });
 });
