@@ -1,11 +1,13 @@
 /**
  * The Express application: routes map URLs to page-model functions, views
  * turn models into HTML, and this file sets status, headers and caching.
+ * Which URLs exist is the route table's business (src/routes/table.ts): this
+ * file gives a handler per route name and mount-routes.ts mounts them.
  * It never builds content itself; it asks the CatalogStore for the catalog
  * of the moment on every request.
  */
 import compression from 'compression';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
 import type { CatalogStore } from '../content/catalog';
@@ -21,14 +23,16 @@ import { sourcePage } from '../pages/source';
 import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
-import { HTML_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from '../routes/cache-policy';
+import { HTML_CACHE_CONTROL, NO_STORE } from '../routes/cache-policy';
+import { cacheControlOf, type RouteName } from '../routes/table';
 import { chooseEncoding } from './encoding';
 import { makeCachedPage, type PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
-import { feedRoutes } from './feed-routes';
+import { feedRouteHandlers } from './feed-routes';
 import { defaultImageCacheDir } from '../config';
 import { VariantStore } from '../images/generate';
-import { imageRoutes } from './image-routes';
+import { imageRouteHandlers } from './image-routes';
+import { mountRoutes, type RouteHandlers } from './mount-routes';
 import { Views } from './views';
 
 /** What a 503 page tells clients to wait before asking again. */
@@ -66,6 +70,9 @@ export function createApp(options: AppOptions): express.Express {
   const context = (): PageContext => ({ catalog: store.current(), assets: assetUrls });
 
   const app = express();
+  // Routes match exactly as the route table declares them: "/articles/x/" is not "/articles/x" (it redirects there).
+  // Set before anything is mounted: Express makes the app's router, with this setting, on first use.
+  app.set('strict routing', true);
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
@@ -93,45 +100,10 @@ export function createApp(options: AppOptions): express.Express {
   // The site is read-only: only GET and HEAD mean anything here.
   app.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
-    res.status(405).set({ Allow: 'GET, HEAD', 'Cache-Control': 'no-store' }).type('text/plain').send('Method not allowed\n');
+    res.status(405).set({ Allow: 'GET, HEAD', 'Cache-Control': NO_STORE }).type('text/plain').send('Method not allowed\n');
   });
 
-  // Health: the process is up and answering.
-  app.get('/healthz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n');
-  });
-  app.get('/readyz', (_req, res) => {
-    if (options.readiness) {
-      const report = options.readiness();
-      return res.status(report.ready ? 200 : 503).set('Cache-Control', 'no-store').json({ ...report, ...(pageCache && { pageCache: pageCache.stats() }) });
-    }
-    const catalog = store.current();
-    res.set('Cache-Control', 'no-store').json({
-      ready: true,
-      version: catalog.version,
-      articles: catalog.articles.length,
-      problems: catalog.content.problems.length,
-      ...(pageCache && { pageCache: pageCache.stats() }),
-    });
-  });
-
-  // Fingerprinted static files, from memory, already compressed.
-  app.get('/static/:name', (req, res, next) => {
-    const asset = assets.byName.get(req.params.name);
-    if (!asset) return next();
-    const encoding = chooseEncoding(req.headers['accept-encoding'], { br: !!asset.brotli, gzip: !!asset.gzip });
-    res.set({ 'Content-Type': asset.contentType, 'Cache-Control': IMMUTABLE_CACHE_CONTROL, ETag: asset.etag, Vary: 'Accept-Encoding' });
-    if (req.fresh) return res.status(304).end();
-    if (encoding !== 'identity') res.set('Content-Encoding', encoding);
-    res.send(encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.identity);
-  });
-  app.get('/favicon.ico', (_req, res) => res.redirect(301, assetUrls.favicon));
-
-  // Original images from the data folder. serve-static refuses paths that leave the folder.
-  app.use(
-    '/images',
-    express.static(path.join(options.dataDir, 'images'), { dotfiles: 'deny', index: false, redirect: false, fallthrough: true, maxAge: '1d' }),
-  );
+  const cacheControl = (name: RouteName) => cacheControlOf(name, { page: htmlCacheControl });
 
   // Responsive variants (/img/…), made on first request and cached on disk; see docs/images.md.
   const variants = new VariantStore({
@@ -139,17 +111,13 @@ export function createApp(options: AppOptions): express.Express {
     cacheDir: options.imageCacheDir ?? defaultImageCacheDir(),
     onWriteError: (error) => logger.warn({ err: error }, 'image cache folder is not writable; variants are made per request'),
   });
-  app.use(imageRoutes({ store, variants, logger, notFound: (req, res) => sendNotFound(req, res) }));
-
-  // Pages sent from their stored, already compressed form are not compressed again.
-  app.use(compression({ filter: (req, res) => !(res as Response).locals?.precompressed && compression.filter(req, res) }));
 
   /**
    * Sends a page result. A rendered page that may be cached is stored as bytes
    * (under the version of the catalog it was rendered from) and sent from that
    * stored form, exactly as the front layer will send it on the next hit.
    */
-  const send = (req: Request, res: Response, result: PageResult<object>, ctx: PageContext, cacheable = true) => {
+  const send = (req: Request, res: Response, result: PageResult<object>, ctx: PageContext, pageCacheControl: string, cacheable: boolean) => {
     switch (result.kind) {
       case 'redirect':
         return res.redirect(result.status, result.location);
@@ -158,7 +126,7 @@ export function createApp(options: AppOptions): express.Express {
       case 'page': {
         // A 503 (search still building its index) is temporary: no browser or CDN may keep it.
         const temporary = result.status === 503;
-        res.status(result.status).set({ 'Cache-Control': temporary ? 'no-store' : htmlCacheControl, 'Content-Type': 'text/html; charset=utf-8' });
+        res.status(result.status).set({ 'Cache-Control': temporary ? NO_STORE : pageCacheControl, 'Content-Type': 'text/html; charset=utf-8' });
         if (temporary) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
         const html = views.render(result.view, result.model);
         if (!pageCache || !cacheable || result.status !== 200) return res.send(html);
@@ -173,32 +141,84 @@ export function createApp(options: AppOptions): express.Express {
     res.status(404).set({ 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/html; charset=utf-8' });
     res.send(views.render('error', notFoundModel(context(), req.path)));
   };
-  const bySlug =
-    (page: (ctx: PageContext, slug: string, rawPage: unknown) => PageResult<object>) =>
-    (req: Request, res: Response) => {
+  /** A page route: its page-model function, sent with the route's cache policy; kept in the page cache unless `cacheable` is false. */
+  const page = (name: RouteName, build: (ctx: PageContext, req: Request) => PageResult<object>, cacheable = true): RequestHandler => {
+    const pageCacheControl = cacheControl(name) as string;
+    return (req, res) => {
+      const ctx = context();
+      send(req, res, build(ctx, req), ctx, pageCacheControl, cacheable);
+    };
+  };
+  /** A page of one slug; a slug that cannot exist is the 404 page without a lookup. */
+  const bySlug = (name: RouteName, build: (ctx: PageContext, slug: string, rawPage: unknown) => PageResult<object>): RequestHandler =>
+    page(name, (ctx, req) => {
       const slug = slugParam(req);
-      if (!slug) return sendNotFound(req, res);
-      const ctx = context();
-      send(req, res, page(ctx, slug, req.query.page), ctx);
-    };
-  const route =
-    (page: (ctx: PageContext, req: Request) => PageResult<object>, cacheable = true) =>
-    (req: Request, res: Response) => {
-      const ctx = context();
-      send(req, res, page(ctx, req), ctx, cacheable);
-    };
+      return slug ? build(ctx, slug, req.query.page) : { kind: 'not-found' };
+    });
+  const healthCacheControl = cacheControl('healthz') as string;
+  const readyCacheControl = cacheControl('readyz') as string;
+  const imageCacheControl = cacheControl('image') as string;
+  const staticCacheControl = cacheControl('static') as string;
 
-  app.get('/', route((ctx, req) => homePage(ctx, req.query.page)));
-  app.get('/page/:n', route((_ctx, req) => homePageAlias(req.params.n as string)));
-  app.get('/articles/:slug', bySlug((ctx, slug) => articlePage(ctx, slug)));
-  app.get('/authors/:slug', bySlug(authorPage));
-  app.get('/sources/:slug', bySlug(sourcePage));
-  app.get('/tags/:slug', bySlug(tagPage));
-  app.get('/sections/:slug', bySlug(sectionPage));
-  // Search pages are not kept: every query is a new URL, and they would push real pages out.
-  app.get('/search', route((ctx, req) => searchPage(ctx, req.query.q, req.query.page), false));
+  const handlers: RouteHandlers = {
+    home: page('home', (ctx, req) => homePage(ctx, req.query.page)),
+    'home-page-alias': page('home-page-alias', (_ctx, req) => homePageAlias(req.params.n as string)),
+    article: bySlug('article', (ctx, slug) => articlePage(ctx, slug)),
+    author: bySlug('author', authorPage),
+    source: bySlug('source', sourcePage),
+    tag: bySlug('tag', tagPage),
+    section: bySlug('section', sectionPage),
+    // Search pages are not kept: every query is a new URL, and they would push real pages out.
+    search: page('search', (ctx, req) => searchPage(ctx, req.query.q, req.query.page), false),
+    ...feedRouteHandlers({ store, notFound: sendNotFound }),
+    ...imageRouteHandlers({ store, variants, logger, notFound: (req, res) => sendNotFound(req, res) }),
 
-  app.use(feedRoutes({ store, notFound: sendNotFound }));
+    // Health: the process is up and answering.
+    healthz: (_req, res) => {
+      res.set('Cache-Control', healthCacheControl).type('text/plain').send('ok\n');
+    },
+    readyz: (_req, res) => {
+      if (options.readiness) {
+        const report = options.readiness();
+        return res.status(report.ready ? 200 : 503).set('Cache-Control', readyCacheControl).json({ ...report, ...(pageCache && { pageCache: pageCache.stats() }) });
+      }
+      const catalog = store.current();
+      res.set('Cache-Control', readyCacheControl).json({
+        ready: true,
+        version: catalog.version,
+        articles: catalog.articles.length,
+        problems: catalog.content.problems.length,
+        ...(pageCache && { pageCache: pageCache.stats() }),
+      });
+    },
+
+    // Fingerprinted static files, from memory, already compressed.
+    static: (req, res, next) => {
+      const asset = assets.byName.get(req.params.name as string);
+      if (!asset) return next();
+      const encoding = chooseEncoding(req.headers['accept-encoding'], { br: !!asset.brotli, gzip: !!asset.gzip });
+      res.set({ 'Content-Type': asset.contentType, 'Cache-Control': staticCacheControl, ETag: asset.etag, Vary: 'Accept-Encoding' });
+      if (req.fresh) return res.status(304).end();
+      if (encoding !== 'identity') res.set('Content-Encoding', encoding);
+      res.send(encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.identity);
+    },
+    favicon: (_req, res) => res.redirect(301, assetUrls.favicon),
+
+    // Original images from the data folder. serve-static refuses paths that leave the folder.
+    image: express.static(path.join(options.dataDir, 'images'), {
+      dotfiles: 'deny',
+      index: false,
+      redirect: false,
+      fallthrough: true,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', imageCacheControl),
+    }),
+  };
+
+  // Pages sent from their stored, already compressed form are not compressed again.
+  mountRoutes(app, handlers, compression({ filter: (req, res) => !(res as Response).locals?.precompressed && compression.filter(req, res) }));
+
+  // No route in the table matched (or its handler passed the request on): the 404 page.
   app.use((req, res) => sendNotFound(req, res));
 
   // Errors: log everything, show readers the site's own 500 page, never a stack trace.
@@ -211,7 +231,7 @@ export function createApp(options: AppOptions): express.Express {
     }
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return res.end();
-    res.status(500).set({ 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8' });
+    res.status(500).set({ 'Cache-Control': NO_STORE, 'Content-Type': 'text/html; charset=utf-8' });
     try {
       res.send(views.render('error', serverErrorModel(context(), req.path)));
     } catch {

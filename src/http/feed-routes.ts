@@ -6,8 +6,11 @@
  *   /feed.xml /atom.xml /feed.json                    the whole site
  *   /{authors,sources,tags}/:slug/{feed.xml,atom.xml,feed.json}
  *   /robots.txt /sitemap.xml /sitemaps/<kind>-<n>.xml /sitemaps/news.xml
+ *
+ * The paths and cache policies are the route table's (src/routes/table.ts);
+ * this module gives a handler for each of its feed and sitemap routes.
  */
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { Catalog, CatalogStore } from '../content/catalog';
 import { SLUG_PATTERN } from '../content/schema';
 import { atomFeed } from '../feeds/atom';
@@ -15,7 +18,8 @@ import { feedModel, type FeedModel, type FeedScope } from '../feeds/feed-model';
 import { jsonFeed } from '../feeds/json-feed';
 import { rssFeed } from '../feeds/rss';
 import { newsSitemap, robotsTxt, SITEMAP_KINDS, SITEMAP_PAGE_SIZE, sitemapIndex, sitemapPage, type SitemapKind } from '../feeds/sitemaps';
-import { HTML_CACHE_CONTROL } from '../routes/cache-policy';
+import { cacheControlOf, type FeedFile, type RouteName } from '../routes/table';
+import { mountRoutes, type RouteHandlers } from './mount-routes';
 
 export interface FeedRouteDeps {
   store: CatalogStore;
@@ -30,16 +34,22 @@ const FORMATS = {
   'feed.xml': { contentType: 'application/rss+xml; charset=utf-8', write: rssFeed },
   'atom.xml': { contentType: 'application/atom+xml; charset=utf-8', write: atomFeed },
   'feed.json': { contentType: 'application/feed+json; charset=utf-8', write: jsonFeed },
-} as const satisfies Record<string, { contentType: string; write: (feed: FeedModel) => string }>;
+} as const satisfies Record<FeedFile, { contentType: string; write: (feed: FeedModel) => string }>;
+
+/** The table's routes this module answers. */
+const FEED_ROUTE_NAMES = ['feed', 'author-feed', 'source-feed', 'tag-feed', 'robots', 'sitemap', 'news-sitemap', 'sitemap-page'] as const satisfies readonly RouteName[];
+export type FeedRouteName = (typeof FEED_ROUTE_NAMES)[number];
 
 const XML_TYPE = 'application/xml; charset=utf-8';
 const SITEMAP_FILE = new RegExp(`^(${SITEMAP_KINDS.join('|')})-([1-9][0-9]{0,6})\\.xml$`);
 
-export function feedRoutes(deps: FeedRouteDeps): express.Router {
+/** A handler for each feed and sitemap route of the table. */
+export function feedRouteHandlers(deps: FeedRouteDeps): RouteHandlers<FeedRouteName> {
   const { store, notFound } = deps;
   const clock = deps.clock ?? (() => new Date());
   const pageSize = deps.sitemapPageSize ?? SITEMAP_PAGE_SIZE;
-  const router = express.Router();
+  /** Each route's Cache-Control, as the table's policy for it says. */
+  const cacheControl = Object.fromEntries(FEED_ROUTE_NAMES.map((name) => [name, cacheControlOf(name) as string])) as Record<FeedRouteName, string>;
 
   // Built text per catalog: a new catalog (reload, embargo lifting) starts empty; old ones are collected.
   // Only answers that exist are kept: a crawler asking for endless unknown slugs or sitemap pages
@@ -55,12 +65,13 @@ export function feedRoutes(deps: FeedRouteDeps): express.Router {
     return text;
   };
 
-  const reply = (res: Response, contentType: string, body: string) => {
-    res.status(200).set({ 'Cache-Control': HTML_CACHE_CONTROL, 'Content-Type': contentType }).send(body);
+  const reply = (res: Response, name: FeedRouteName, contentType: string, body: string) => {
+    res.status(200).set({ 'Cache-Control': cacheControl[name], 'Content-Type': contentType }).send(body);
   };
 
-  const serveFeed = (req: Request, res: Response, scope: FeedScope, file: keyof typeof FORMATS) => {
+  const serveFeed = (req: Request, res: Response, name: FeedRouteName, scope: FeedScope) => {
     const catalog = store.current();
+    const file = req.params.file as FeedFile; // one of FORMATS' names: the table's oneOf for :file
     const format = FORMATS[file];
     const key = scope.kind === 'site' ? file : `${scope.kind}/${scope.slug}/${file}`;
     const body = memo(catalog, key, () => {
@@ -68,37 +79,44 @@ export function feedRoutes(deps: FeedRouteDeps): express.Router {
       return feed && format.write(feed);
     });
     if (body === undefined) return notFound(req, res);
-    reply(res, format.contentType, body);
+    reply(res, name, format.contentType, body);
   };
+  const scopedFeed =
+    (name: FeedRouteName, kind: 'author' | 'source' | 'tag'): RequestHandler =>
+    (req, res) => {
+      const slug = req.params.slug;
+      if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug)) return notFound(req, res);
+      serveFeed(req, res, name, { kind, slug });
+    };
 
-  for (const file of Object.keys(FORMATS) as (keyof typeof FORMATS)[]) {
-    router.get(`/${file}`, (req, res) => serveFeed(req, res, { kind: 'site' }, file));
-    for (const [prefix, kind] of [['authors', 'author'], ['sources', 'source'], ['tags', 'tag']] as const) {
-      router.get(`/${prefix}/:slug/${file}`, (req, res) => {
-        const slug = req.params.slug;
-        if (typeof slug !== 'string' || !SLUG_PATTERN.test(slug)) return notFound(req, res);
-        serveFeed(req, res, { kind, slug }, file);
-      });
-    }
-  }
+  return {
+    feed: (req, res) => serveFeed(req, res, 'feed', { kind: 'site' }),
+    'author-feed': scopedFeed('author-feed', 'author'),
+    'source-feed': scopedFeed('source-feed', 'source'),
+    'tag-feed': scopedFeed('tag-feed', 'tag'),
+    robots: (_req, res) => {
+      const catalog = store.current();
+      reply(res, 'robots', 'text/plain; charset=utf-8', memo(catalog, 'robots.txt', () => robotsTxt(catalog)) as string);
+    },
+    // The index and the news sitemap name the last 48 hours, so they follow the clock, not only the catalog.
+    sitemap: (_req, res) => reply(res, 'sitemap', XML_TYPE, sitemapIndex(store.current(), clock(), pageSize)),
+    'news-sitemap': (_req, res) => reply(res, 'news-sitemap', XML_TYPE, newsSitemap(store.current(), clock())),
+    'sitemap-page': (req, res) => {
+      const match = SITEMAP_FILE.exec(req.params.file as string);
+      if (!match) return notFound(req, res);
+      const kind = match[1] as SitemapKind;
+      const page = Number(match[2]);
+      const catalog = store.current();
+      const body = memo(catalog, `sitemap/${kind}-${page}`, () => sitemapPage(catalog, kind, page, pageSize));
+      if (body === undefined) return notFound(req, res);
+      reply(res, 'sitemap-page', XML_TYPE, body);
+    },
+  };
+}
 
-  router.get('/robots.txt', (_req, res) => {
-    const catalog = store.current();
-    reply(res, 'text/plain; charset=utf-8', memo(catalog, 'robots.txt', () => robotsTxt(catalog)) as string);
-  });
-  // The index and the news sitemap name the last 48 hours, so they follow the clock, not only the catalog.
-  router.get('/sitemap.xml', (_req, res) => reply(res, XML_TYPE, sitemapIndex(store.current(), clock(), pageSize)));
-  router.get('/sitemaps/news.xml', (_req, res) => reply(res, XML_TYPE, newsSitemap(store.current(), clock())));
-  router.get('/sitemaps/:file', (req, res) => {
-    const match = SITEMAP_FILE.exec(req.params.file);
-    if (!match) return notFound(req, res);
-    const kind = match[1] as SitemapKind;
-    const page = Number(match[2]);
-    const catalog = store.current();
-    const body = memo(catalog, `sitemap/${kind}-${page}`, () => sitemapPage(catalog, kind, page, pageSize));
-    if (body === undefined) return notFound(req, res);
-    reply(res, XML_TYPE, body);
-  });
-
+/** The feed and sitemap routes alone on a strict Router (tests mount them in front of an app with another clock). */
+export function feedRoutes(deps: FeedRouteDeps): express.Router {
+  const router = express.Router({ strict: true });
+  mountRoutes(router, feedRouteHandlers(deps));
   return router;
 }

@@ -2,8 +2,12 @@
  * The front layer on the HTTP server: a GET or HEAD for a page already in the
  * page cache is answered here, from stored bytes, without walking Express's
  * middleware stack; everything else goes to the Express app. Every request,
- * hit or not, passes the request log and the request metrics. Requests that
- * carry a body are refused here: the site is read-only and never reads one.
+ * hit or not, passes the request log and the request metrics.
+ *
+ * The site is read-only and never reads a request body. A GET or HEAD that
+ * carries one is refused here with 413; any other method goes on to Express,
+ * which answers 405 (with `Allow: GET, HEAD`) whatever its body, and a body
+ * it came with is never read: the connection is closed after the answer.
  *
  * Per request there is one `close` listener, which feeds both the request log
  * and the metrics: `close` comes once for every response, after `finish` when
@@ -39,8 +43,8 @@ function hasRequestBody(req: IncomingMessage): boolean {
 }
 
 /**
- * 413 for a request with a body, and the connection is closed after it so the
- * body is never read (a keep-alive connection would otherwise have to drain it).
+ * 413 for a GET or HEAD with a body, and the connection is closed after it so
+ * the body is never read (a keep-alive connection would otherwise have to drain it).
  */
 function refuseBody(res: ServerResponse): void {
   res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'close' });
@@ -56,14 +60,15 @@ function watchResponse(log: RequestLogWriter | undefined, metrics: RequestObserv
   const started = performance.now();
   const socket = req.socket;
   const bytesBefore = log ? (socket?.bytesWritten ?? 0) : 0;
+  // The URL as it arrived: Express rewrites req.url inside a mounted middleware (/images/x.jpg is /x.jpg to express.static).
+  const url = req.url;
   res.on('close', () => {
     const ms = performance.now() - started;
     const finished = res.writableFinished;
-    const url = req.url ?? '';
     if (log) {
-      log(req.method, req.url, res.statusCode, Math.round(ms * 1000) / 1000, (socket?.bytesWritten ?? 0) - bytesBefore, cache, !finished);
+      log(req.method, url, res.statusCode, Math.round(ms * 1000) / 1000, (socket?.bytesWritten ?? 0) - bytesBefore, cache, !finished);
     }
-    if (metrics) metrics.observe(req.method, url, finished ? res.statusCode : 'aborted', ms / 1000, cache);
+    if (metrics) metrics.observe(req.method, url ?? '', finished ? res.statusCode : 'aborted', ms / 1000, cache);
   });
 }
 
@@ -71,18 +76,24 @@ export function createFrontHandler({ app, store, pageCache, logger, metrics }: F
   const log = requestLogWriter(logger);
   const watching = log !== undefined || metrics !== undefined;
   return (req, res) => {
-    if (hasRequestBody(req)) {
-      if (watching) watchResponse(log, metrics, req, res, 'pass');
-      refuseBody(res);
-      return;
-    }
-    if (pageCache && (req.method === 'GET' || req.method === 'HEAD') && req.url) {
-      const page = pageCache.get(store.current().version, req.url);
-      if (page) {
-        if (watching) watchResponse(log, metrics, req, res, 'hit');
-        sendCachedPage(req, res, page);
+    const method = req.method;
+    if (method === 'GET' || method === 'HEAD') {
+      if (hasRequestBody(req)) {
+        if (watching) watchResponse(log, metrics, req, res, 'pass');
+        refuseBody(res);
         return;
       }
+      if (pageCache && req.url) {
+        const page = pageCache.get(store.current().version, req.url);
+        if (page) {
+          if (watching) watchResponse(log, metrics, req, res, 'hit');
+          sendCachedPage(req, res, page);
+          return;
+        }
+      }
+    } else if (hasRequestBody(req)) {
+      // Express answers 405 without reading the body; closing afterwards means it never has to be drained.
+      res.setHeader('Connection', 'close');
     }
     if (watching) watchResponse(log, metrics, req, res, 'pass');
     app(req, res);

@@ -5,13 +5,14 @@
  * format, anything with a slash) falls through to the 404 page and never
  * reaches the encoder. Variants are fingerprinted, so they are immutable.
  */
-import express, { type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import type { CatalogStore } from '../content/catalog';
 import { imageRegistry } from '../content/image-registry';
 import type { VariantStore } from '../images/generate';
 import { CONTENT_TYPES, parseVariantName } from '../images/variants';
 import type { Logger } from '../log';
-import { IMMUTABLE_CACHE_CONTROL } from '../routes/cache-policy';
+import { cacheControlOf } from '../routes/table';
+import type { RouteHandlers } from './mount-routes';
 
 export interface ImageRouteDeps {
   store: CatalogStore;
@@ -20,10 +21,11 @@ export interface ImageRouteDeps {
   notFound: (req: Request, res: Response) => void;
 }
 
-export function imageRoutes(deps: ImageRouteDeps): express.Router {
+/** The handler of the table's image-variant route (/img/:name). */
+export function imageRouteHandlers(deps: ImageRouteDeps): RouteHandlers<'image-variant'> {
   const { store, variants, logger, notFound } = deps;
-  const router = express.Router();
-  router.get('/img/:name', async (req, res, next) => {
+  const cacheControl = cacheControlOf('image-variant') as string;
+  const serveVariant: RouteHandlers['image-variant'] = async (req, res, next) => {
     try {
       const registry = imageRegistry(store.current().content);
       const name = req.params.name as string;
@@ -39,7 +41,7 @@ export function imageRoutes(deps: ImageRouteDeps): express.Router {
         return notFound(req, res);
       }
       const contentType = parsed.variant.kind === 'og' ? CONTENT_TYPES.jpg : CONTENT_TYPES[parsed.variant.format];
-      res.set({ 'Content-Type': contentType, 'Cache-Control': IMMUTABLE_CACHE_CONTROL, ETag: `"${name}"` });
+      res.set({ 'Content-Type': contentType, 'Cache-Control': cacheControl, ETag: `"${name}"` });
       if (made.bytes) return res.send(made.bytes);
       res.sendFile(made.file as string, { cacheControl: false, etag: false, lastModified: false, dotfiles: 'deny' }, (error) => {
         // A reader who navigates away mid-download (lazy images often) is not a server error.
@@ -49,6 +51,6 @@ export function imageRoutes(deps: ImageRouteDeps): express.Router {
     } catch (error) {
       next(error);
     }
-  });
-  return router;
+  };
+  return { 'image-variant': serveVariant };
 }

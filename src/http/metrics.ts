@@ -3,12 +3,14 @@
  * status, their latency, the page cache, the catalog and content reloads.
  * Each server gets its own Registry (never prom-client's global one), so tests
  * can build as many as they like. Gauges read their sources when scraped, so
- * nothing here runs between scrapes. Route labels come from a fixed list
+ * nothing here runs between scrapes. Route labels come from the route table
  * (routeLabel), never from the raw URL, so a crawler cannot blow up the number
  * of series.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CatalogStore } from '../content/catalog';
+import { compileLabelMatcher } from '../routes/label-matcher';
+import type { RouteLabel } from '../routes/table';
 import type { LiveContent, ReloadResult } from '../content/live';
 import type { CacheOutcome, RequestObserver } from './front';
 import type { PageCache } from './page-cache';
@@ -21,69 +23,15 @@ export interface MetricsSources {
   processMetrics?: boolean;
 }
 
-const FEED_FILE = /^(feed\.xml|atom\.xml|feed\.json)$/;
-
 /**
  * The route a URL belongs to, from a fixed set of names: the label of its
- * request metrics. Runs on every request, so it looks at the path's first
- * segments in place instead of splitting it (empty segments are skipped:
- * `/articles//x` is the article `x`, as Express's router would have it).
+ * request metrics, as the route table (src/routes/table.ts) declares it, or
+ * "other". Runs on every request, page-cache hits included: compiled once
+ * (src/routes/label-matcher.ts), it looks at the path's segments in place.
+ * Empty segments are skipped: `/articles//x` counts under article, though
+ * Express, which does not merge slashes, answers it 404.
  */
-export function routeLabel(url: string): string {
-  const query = url.indexOf('?');
-  const end = query === -1 ? url.length : query;
-  let count = 0;
-  let first = '';
-  let third = '';
-  let start = 0;
-  while (start < end) {
-    let slash = url.indexOf('/', start);
-    if (slash === -1 || slash > end) slash = end;
-    if (slash > start) {
-      if (count === 0) first = url.slice(start, slash);
-      else if (count === 2) third = url.slice(start, slash);
-      count += 1;
-      if (count > 3) break; // four segments or more: only "more than three" matters below
-    }
-    start = slash + 1;
-  }
-  if (count === 0) return 'home';
-  switch (first) {
-    case 'articles':
-      return count === 2 ? 'article' : 'other';
-    case 'authors':
-    case 'sources':
-    case 'tags': {
-      const kind = first === 'authors' ? 'author' : first === 'sources' ? 'source' : 'tag';
-      if (count === 2) return kind;
-      return count === 3 && FEED_FILE.test(third) ? FEED_ROUTES[kind] : 'other';
-    }
-    case 'sections':
-      return count === 2 ? 'section' : 'other';
-    case 'page':
-      return 'home-page-alias';
-    case 'search':
-      return count === 1 ? 'search' : 'other';
-    case 'sitemap.xml':
-    case 'sitemaps':
-      return 'sitemap';
-    case 'robots.txt':
-      return 'robots';
-    case 'static':
-    case 'favicon.ico':
-      return 'static';
-    case 'images':
-      return 'image';
-    case 'healthz':
-      return 'healthz';
-    case 'readyz':
-      return 'readyz';
-    default:
-      return count === 1 && FEED_FILE.test(first) ? 'feed' : 'other';
-  }
-}
-
-const FEED_ROUTES = { author: 'author-feed', source: 'source-feed', tag: 'tag-feed' } as const;
+export const routeLabel: (url: string) => RouteLabel = compileLabelMatcher();
 
 /** Request methods are a closed set in the label too. */
 const METHOD_LABELS = ['GET', 'HEAD', 'other'] as const;

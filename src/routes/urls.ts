@@ -1,22 +1,31 @@
 /**
- * Site paths as pages, feeds and sitemaps link to them. The one place that
- * spells a public URL: page models, feeds and sitemaps build links here and
- * the HTTP layer routes the same shapes (src/routes/table.ts).
+ * Site paths as pages, feeds and sitemaps link to them. The builders come
+ * from the route table (src/routes/table.ts), which the HTTP layer routes
+ * too, so a link and the route that answers it cannot drift apart.
  */
+import { build, FEED_FILES } from './table';
 
 /** Anything that knows the site's public address (the resolved Site). */
 export interface HasBaseUrl {
   baseUrl: string;
 }
 
-export const urls = {
-  home: () => '/',
-  article: (slug: string) => `/articles/${slug}`,
-  author: (slug: string) => `/authors/${slug}`,
-  source: (slug: string) => `/sources/${slug}`,
-  tag: (slug: string) => `/tags/${slug}`,
-  section: (slug: string) => `/sections/${slug}`,
-  search: () => '/search',
+export const urls: {
+  home: () => string;
+  article: (slug: string) => string;
+  author: (slug: string) => string;
+  source: (slug: string) => string;
+  tag: (slug: string) => string;
+  section: (slug: string) => string;
+  search: () => string;
+} = {
+  home: build.home,
+  article: build.article,
+  author: build.author,
+  source: build.source,
+  tag: build.tag,
+  section: build.section,
+  search: build.search,
 };
 
 /** A site path as an absolute URL, for canonical links, feeds and sitemaps. */
@@ -38,5 +47,5 @@ export interface FeedAddresses {
 /** Site-relative paths of a page's feeds: "/feed.xml" for the site, "/authors/x/feed.xml" for an author. */
 export function feedPaths(pagePath: string): FeedAddresses {
   const base = pagePath === '/' ? '' : pagePath;
-  return { rss: `${base}/feed.xml`, atom: `${base}/atom.xml`, json: `${base}/feed.json` };
+  return { rss: `${base}/${FEED_FILES.rss}`, atom: `${base}/${FEED_FILES.atom}`, json: `${base}/${FEED_FILES.json}` };
 }

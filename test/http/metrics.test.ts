@@ -64,6 +64,30 @@ describe('request metrics', () => {
     expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="home",method="GET",status="413",cache="pass"}')).toBe(1);
   });
 
+  test('a POST with a small body is a 405, counted as one', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    const res = await request(site.app).post('/articles/first-story').set('Content-Type', 'application/x-www-form-urlencoded').send('a=1');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="article",method="other",status="405",cache="pass"}')).toBe(1);
+  });
+
+  test('responsive image variants (/img/) are counted as image-variant, originals (/images/) as image', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    await request(site.app).get('/img/0000000000000000-64.jpg').expect(404);
+    await request(site.app).get('/images/pic.jpg').expect(200);
+    const text = await site.metrics.text();
+    expect(sample(text, 'newsreel_http_requests_total{route="image-variant",method="GET",status="404",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="image",method="GET",status="200",cache="pass"}')).toBe(1);
+    expect(text).not.toContain('route="other"');
+  });
+
+  test('a redirect to the canonical form is counted under its route', async () => {
+    const site = await liveSiteFor(await writeDataDir(baseRecords()));
+    await request(site.app).get('/articles/first-story/').expect(301);
+    expect(sample(await site.metrics.text(), 'newsreel_http_requests_total{route="article",method="GET",status="301",cache="pass"}')).toBe(1);
+  });
+
   test('the site does not serve /metrics', async () => {
     const site = await liveSiteFor(await writeDataDir(baseRecords()));
     const res = await request(site.app).get('/metrics');

@@ -172,6 +172,19 @@ describe('the front layer’s one listener per request', () => {
     expect(text).toContain('newsreel_http_requests_total{route="article",method="GET",status="200",cache="pass"} 1');
   });
 
+  test('an original image is logged and counted under the path it was asked for, not the one express.static saw', async () => {
+    const site = await siteWithLog();
+    const { server, port } = await listen(site.front);
+    try {
+      expect(await get(port, '/images/pic.jpg')).toBe(200);
+    } finally {
+      closeNow(server);
+    }
+    const logged = site.lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
+    expect(logged.map((l) => [l.path, l.status])).toEqual([['/images/pic.jpg', 200]]);
+    expect(await site.metrics.text()).toContain('newsreel_http_requests_total{route="image",method="GET",status="200",cache="pass"} 1');
+  });
+
   test('a request whose client leaves before the answer is logged (aborted) and counted as aborted', async () => {
     const dir = await writeDataDir(baseRecords());
     const { logger, lines } = capture({ base: { service: 'newsreel' } });

@@ -1,6 +1,10 @@
 /** Every route: status, key content and headers, on a small controlled data folder. */
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import net from 'node:net';
 import request from 'supertest';
 import { appFor, baseRecords, removeDataDirs, visibleText, writeDataDir, type Json } from '../helpers/fixture';
+import { closeNow, listenOnLoopback } from '../helpers/listen';
 
 afterAll(removeDataDirs);
 
@@ -198,5 +202,88 @@ describe('paging', () => {
     await request(app).get('/page/2/').expect(301).expect('Location', '/?page=2');
     await request(app).get('/page/1/').expect(301).expect('Location', '/');
     await request(app).get('/?page=9').expect(404);
+  });
+});
+
+describe('one URL per page', () => {
+  test.each(['/articles/first-story', '/authors/ada-lane', '/sources/wire-agency', '/tags/harbours', '/sections/world', '/search', '/feed.xml', '/authors/ada-lane/atom.xml', '/sitemap.xml', '/robots.txt', '/healthz'])(
+    '%s/ answers 301 to %s, the query string kept',
+    async (url) => {
+      const app = await fixtureApp();
+      await request(app).get(`${url}/`).expect(301).expect('Location', url);
+      await request(app).get(`${url}/?page=2&utm_source=x%2Fy`).expect(301).expect('Location', `${url}?page=2&utm_source=x%2Fy`);
+      await request(app).head(`${url}/`).expect(301).expect('Location', url);
+    },
+  );
+
+  test('the front page stays "/"; "//" redirects to it; /page/N and /page/N/ go to /?page=N in one hop', async () => {
+    const app = await fixtureApp();
+    await request(app).get('/').expect(200);
+    await request(app).get('//').expect(301).expect('Location', '/');
+    await request(app).get('/page/2').expect(301).expect('Location', '/?page=2');
+    await request(app).get('/page/2/').expect(301).expect('Location', '/?page=2');
+  });
+
+  test('a page in the page cache is never served under its slashed URL, and a redirect is never kept', async () => {
+    const { app, pageCache } = await appFor(await writeDataDir(baseRecords()));
+    await request(app).get('/articles/first-story').expect(200); // rendered and kept
+    await request(app).get('/articles/first-story').expect(200); // a hit
+    for (let i = 0; i < 2; i += 1) {
+      const res = await request(app).get('/articles/first-story/').expect(301).expect('Location', '/articles/first-story');
+      expect(res.text).not.toContain('Headline of first-story');
+    }
+    await request(app).get('/authors/ada-lane/').expect(301); // the redirect comes first: nothing is rendered or kept for it
+    await request(app).get('/authors/ada-lane/').expect(301);
+    expect(pageCache!.stats().entries).toBe(1);
+    await request(app).get('/authors/ada-lane').expect(200);
+    expect(pageCache!.stats().entries).toBe(2);
+  });
+
+  test('double slashes are not routed: 404, never a redirect off the site', async () => {
+    const app = await fixtureApp();
+    for (const url of ['//evil.example/', '//evil.example/feed.xml/', '/articles//first-story', '/articles//first-story/', '/articles/first-story//']) {
+      const res = await request(app).get(url);
+      expect([url, res.status, res.headers.location]).toEqual([url, 404, undefined]);
+    }
+  });
+});
+
+describe('methods and bodies', () => {
+  let server: Server;
+  let port: number;
+  beforeAll(async () => {
+    server = createServer((await appFor(await writeDataDir(baseRecords()))).app);
+    port = await listenOnLoopback(server);
+  });
+  afterAll(() => closeNow(server));
+
+  /** Sends `head` (and `body`) on a raw socket to the site and returns the answer's head, lower-cased. */
+  async function raw(head: string, body = ''): Promise<string> {
+    const socket = net.connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(`${head}\r\nHost: 127.0.0.1\r\n${body ? `Content-Length: ${body.length}\r\n` : ''}\r\n${body}`);
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    while (!text.includes('\r\n\r\n')) await once(socket, 'data');
+    socket.destroy();
+    return text.slice(0, text.indexOf('\r\n\r\n')).toLowerCase();
+  }
+
+  test.each(['POST', 'PUT', 'PATCH', 'DELETE'])('%s with a small body is 405 with an Allow header, not 413, and the connection is closed', async (method) => {
+    for (const url of ['/', '/articles/first-story', '/feed.xml', '/nope']) {
+      const head = await raw(`${method} ${url} HTTP/1.1`, 'a=1');
+      expect([url, head.split('\r\n')[0]]).toEqual([url, 'http/1.1 405 method not allowed']);
+      expect(head).toContain('\r\nallow: get, head');
+      expect(head).toContain('\r\nconnection: close');
+    }
+    // Without a body the connection stays open for the next request.
+    expect(await raw(`${method} /articles/first-story HTTP/1.1`)).toContain('\r\nconnection: keep-alive');
+  });
+
+  test('a GET with a body is still refused with 413', async () => {
+    const head = await raw('GET /articles/first-story HTTP/1.1', 'x');
+    expect(head.split('\r\n')[0]).toBe('http/1.1 413 payload too large');
+    expect(head).toContain('\r\nconnection: close');
   });
 });
