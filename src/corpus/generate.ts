@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { z } from 'zod';
 import type { articleSchema, authorSchema, blockSchema, siteSchema, SourceKind, sourceSchema } from '../content/schema';
 
@@ -787,7 +787,7 @@ function paint(width: number, height: number, rng: Rng): Buffer {
  */
 const PAINT_SCALE = 8;
 
-function render(width: number, height: number, rng: Rng): sharp.Sharp {
+function render(width: number, height: number, rng: Rng): Sharp {
   const w = Math.max(1, Math.round(width / PAINT_SCALE));
   const h = Math.max(1, Math.round(height / PAINT_SCALE));
   return sharp(paint(w, h, rng), { raw: { width: w, height: h, channels: 3 } }).resize(width, height, { kernel: 'cubic', fit: 'fill' });
