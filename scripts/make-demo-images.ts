@@ -19,7 +19,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { mulberry32 as seededRng, type Rng } from '../src/corpus/generate';
 
 const DATA_DIR = path.resolve(__dirname, '..', 'data');
@@ -328,14 +328,14 @@ function placeholderSvg(): string {
   );
 }
 
-async function write(file: string, image: sharp.Sharp): Promise<void> {
+async function write(file: string, image: Sharp): Promise<void> {
   const full = path.join(DATA_DIR, 'images', file);
   await fs.mkdir(path.dirname(full), { recursive: true });
   const info = await image.toFile(full);
   console.log(`${path.relative(process.cwd(), full)}  ${info.width}x${info.height}  ${Math.round(info.size / 1024)} KB`);
 }
 
-function jpeg(svg: string): sharp.Sharp {
+function jpeg(svg: string): Sharp {
   return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, mozjpeg: true });
 }
 

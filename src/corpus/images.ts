@@ -3,7 +3,7 @@
  * stream as soft gradients and encoded with sharp. Apart from the records
  * because it is the only part that needs sharp and the only slow pixel loop.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { int, mix, mulberry32, STREAM, type Rng } from './random';
 import { AVATAR_COUNT, AVATAR_SIZE, avatarPath, LOGO_PATH, PHOTO_COUNT, PHOTO_SIZE, photoPath } from './records';
 
@@ -58,7 +58,7 @@ function paint(width: number, height: number, rng: Rng): Buffer {
  */
 const PAINT_SCALE = 8;
 
-function render(width: number, height: number, rng: Rng): sharp.Sharp {
+function render(width: number, height: number, rng: Rng): Sharp {
   const w = Math.max(1, Math.round(width / PAINT_SCALE));
   const h = Math.max(1, Math.round(height / PAINT_SCALE));
   return sharp(paint(w, h, rng), { raw: { width: w, height: h, channels: 3 } }).resize(width, height, { kernel: 'cubic', fit: 'fill' });

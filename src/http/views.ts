@@ -5,8 +5,9 @@
  *
  * Includes are ours too: EJS's own `include()` looks the file up on disk
  * (`existsSync`) and copies the locals key by key on every call. Here every
- * template is compiled in EJS's "client" form, which takes `include` as an
- * argument, and each template remembers what its include paths resolve to,
+ * template is compiled to the bare function EJS generates, which takes
+ * `include` as an argument (see `bareFunction`), and each template remembers
+ * what its include paths resolve to,
  * so an include is a Map lookup and a call. Paths resolve as in EJS: relative
  * to the including file, `.ejs` added when there is no extension; the locals
  * of an include are the includer's, overlaid with the object passed to it.
@@ -23,6 +24,18 @@ interface Template {
   fn: ClientFunction;
   /** Include path as written in this template → the template it names. */
   includes: Map<string, Template>;
+}
+
+/**
+ * The template's own function, (locals, escapeFn, include) => html. EJS 5 removed the `client`
+ * option that returned it: ejs.compile() now always wraps it in EJS's include and a copy of the
+ * locals. It is made here as compile() makes it, from the body EJS generates (Template#source),
+ * without the debug line counter; the views test renders every page both ways.
+ */
+function bareFunction(text: string, filename: string): ClientFunction {
+  const template = new ejs.Template(text, { filename, strict: true, localsName: 'm', compileDebug: false });
+  template.compile();
+  return new Function('m', 'escapeFn', 'include', `"use strict";\n${template.source}//# sourceURL=${filename}\n`) as ClientFunction;
 }
 
 export class Views {
@@ -45,8 +58,7 @@ export class Views {
   private load(filename: string): Template {
     let template = this.byFile.get(filename);
     if (!template) {
-      const fn = ejs.compile(readFileSync(filename, 'utf8'), { filename, strict: true, localsName: 'm', client: true }) as unknown as ClientFunction;
-      template = { filename, fn, includes: new Map() };
+      template = { filename, fn: bareFunction(readFileSync(filename, 'utf8'), filename), includes: new Map() };
       this.byFile.set(filename, template);
     }
     return template;

@@ -27,7 +27,8 @@ export async function encodeVariant(originalPath: string, variant: Variant): Pro
   const resized = image.resize({ width: variant.width, withoutEnlargement: true });
   switch (variant.format) {
     case 'avif':
-      return resized.avif({ quality: 50, effort: 4 }).toBuffer();
+      // tune 'ssim': the AVIF tuning sharp used before 0.35 (whose default, 'iq', makes files 15-45% larger at this quality).
+      return resized.avif({ quality: 50, effort: 4, tune: 'ssim' }).toBuffer();
     case 'webp':
       return resized.webp({ quality: 72, effort: 4 }).toBuffer();
     case 'jpg':

@@ -15,7 +15,7 @@ markdown.validateLink = (url: string): boolean => SAFE_LINK.test(url.trim()) && 
 const defaultLinkOpen = markdown.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   const token = tokens[idx];
-  const href = token?.attrGet('href') ?? '';
+  const href = String(token?.attrGet('href') ?? ''); // markdown-it 15's own types: attrGet gives string | number | null
   if (token && /^(?:https?:)?\/\//i.test(href)) token.attrSet('rel', 'noopener noreferrer');
   return defaultLinkOpen(tokens, idx, options, env, self);
 };
