@@ -13,6 +13,16 @@ export { blockSchema, SLUG_PATTERN };
 
 const linkUrl = z.string().refine((value) => /^mailto:[^\s]+$/.test(value) || httpUrl.safeParse(value).success, 'must be an absolute http(s) URL or a mailto: address');
 
+/**
+ * Where an imported record came from: the importer's format and the item's
+ * own id in its source (a ninjs uri, a NewsML-G2 guid). The import command
+ * finds its records again by it, and never replaces a record without one.
+ */
+export const importedSchema = z.strictObject({
+  format: z.string().regex(/^[a-z0-9-]{1,20}$/, 'must be an import format name such as "ninjs"'),
+  id: z.string().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters'),
+});
+
 export const linkSchema = z.strictObject({ label: text, url: linkUrl });
 
 export const siteSchema = z.strictObject({
@@ -34,6 +44,7 @@ export const authorSchema = z.strictObject({
   bio: text.optional(),
   avatar: imagePath.optional(),
   links: z.array(linkSchema).optional(),
+  imported: importedSchema.optional(),
 });
 
 export const SOURCE_KINDS = ['news-agency', 'outlet', 'ngo', 'official-body', 'research', 'website'] as const;
@@ -44,6 +55,9 @@ export const sourceSchema = z.strictObject({
   url: httpUrl.optional(),
   kind: z.enum(SOURCE_KINDS).optional(),
   description: text.optional(),
+  /** Other names the source goes by in copy ("Agence France-Presse", "the Associated Press"), for the importer's matching. */
+  aliases: z.array(text).optional(),
+  imported: importedSchema.optional(),
 });
 
 /** An article's main image: the same fields as an image block. */
@@ -66,6 +80,7 @@ export const articleSchema = z.strictObject({
   language: languageTag('ar').optional(),
   image: imageSchema.optional(),
   body: z.array(blockSchema).min(1, 'needs at least one block'),
+  imported: importedSchema.optional(),
 });
 
 export type SiteRecord = z.infer<typeof siteSchema>;

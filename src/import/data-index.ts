@@ -1,0 +1,79 @@
+/**
+ * What the data folder already holds, as the importer needs it: every record
+ * file by slug (good or broken: a file is never overwritten unless this
+ * importer wrote it), the import ids on records, and the names and aliases
+ * of authors and sources to match copy against.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { listJsonFiles, mapLimit, parseJson } from '../content/files';
+import { siteSchema, type SiteRecord } from '../content/schema';
+
+export interface KnownRecord {
+  slug: string;
+  file: string;
+  /** The record as it is on disk (parsed), when it parses. */
+  value?: Record<string, unknown>;
+  /** `imported` on it: this importer wrote it, from that item. */
+  imported?: { format: string; id: string };
+}
+
+export interface DataIndex {
+  dir: string;
+  site: SiteRecord | undefined;
+  authors: Map<string, KnownRecord>;
+  sources: Map<string, KnownRecord>;
+  articles: Map<string, KnownRecord>;
+  /** "format\0id" → article slug. */
+  articleByImport: Map<string, string>;
+  /** Lower-cased names (and source aliases) → slug. */
+  authorByName: Map<string, string>;
+  sourceByName: Map<string, string>;
+}
+
+export const importKey = (format: string, id: string): string => `${format}\0${id}`;
+
+async function readKnown(dir: string, folder: string): Promise<Map<string, KnownRecord>> {
+  const files = await listJsonFiles(dir, folder);
+  const records = await mapLimit(files, 64, async (file): Promise<KnownRecord> => {
+    const slug = path.posix.basename(file, '.json');
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, file), 'utf8');
+    } catch {
+      return { slug, file };
+    }
+    const parsed = parseJson(text);
+    if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return { slug, file };
+    const value = parsed.value as Record<string, unknown>;
+    const imported = value.imported as { format?: unknown; id?: unknown } | undefined;
+    const known: KnownRecord = { slug, file, value };
+    if (imported && typeof imported.format === 'string' && typeof imported.id === 'string') known.imported = { format: imported.format, id: imported.id };
+    return known;
+  });
+  return new Map(records.map((r) => [r.slug, r]));
+}
+
+export async function indexData(dir: string): Promise<DataIndex> {
+  let site: SiteRecord | undefined;
+  try {
+    const parsed = siteSchema.safeParse(JSON.parse(await fs.readFile(path.join(dir, 'site.json'), 'utf8')));
+    if (parsed.success) site = parsed.data;
+  } catch {
+    site = undefined;
+  }
+  const [authors, sources, articles] = await Promise.all([readKnown(dir, 'authors'), readKnown(dir, 'sources'), readKnown(dir, 'articles')]);
+  const articleByImport = new Map<string, string>();
+  for (const record of articles.values()) if (record.imported) articleByImport.set(importKey(record.imported.format, record.imported.id), record.slug);
+  const byName = (records: Map<string, KnownRecord>, withAliases: boolean) => {
+    const names = new Map<string, string>();
+    for (const record of records.values()) {
+      const name = record.value?.name;
+      if (typeof name === 'string') names.set(name.trim().toLowerCase(), record.slug);
+      const aliases = withAliases ? record.value?.aliases : undefined;
+      if (Array.isArray(aliases)) for (const alias of aliases) if (typeof alias === 'string') names.set(alias.trim().toLowerCase(), record.slug);
+    }
+    return names;
+  };
+  return { dir, site, authors, sources, articles, articleByImport, authorByName: byName(authors, false), sourceByName: byName(sources, true) };
+}
