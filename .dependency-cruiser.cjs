@@ -3,7 +3,8 @@
  * test/architecture/layers.test.ts. Data flows one way:
  *   leaves (text/, routes/, fields.ts, config.ts, log.ts, paths.ts)
  *   → images/ → blocks/ → content/ → pages/ (with search/ and feeds/ beside it)
- *   → http/ → server.ts and cli/
+ *   → http/ → server.ts and cli/; import/ (the import command's formats and
+ *   writer) and corpus/ are tools used only by cli/
  * A rule names what a layer must not import: everything above it.
  */
 const above = (...folders) => `^src/(${folders.join('|')})/|^src/server\\.ts$`;
@@ -13,13 +14,14 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'No module imports itself through others.', from: { path: '^src/' }, to: { circular: true } },
     { name: 'leaves-import-leaves', severity: 'error', comment: 'Shared leaves sit below every layer.', from: { path: LEAVES }, to: { path: '^src/', pathNot: LEAVES } },
-    { name: 'images-below-blocks', severity: 'error', from: { path: '^src/images/' }, to: { path: above('blocks', 'content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
-    { name: 'blocks-below-content', severity: 'error', from: { path: '^src/blocks/' }, to: { path: above('content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
-    { name: 'content-below-pages', severity: 'error', from: { path: '^src/content/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
-    { name: 'search-beside-pages', severity: 'error', comment: 'pages/ may use search/, never the other way.', from: { path: '^src/search/' }, to: { path: above('pages', 'feeds', 'http', 'cli', 'corpus') } },
-    { name: 'feeds-beside-pages', severity: 'error', from: { path: '^src/feeds/' }, to: { path: above('pages', 'search', 'http', 'cli', 'corpus') } },
-    { name: 'pages-below-http', severity: 'error', from: { path: '^src/pages/' }, to: { path: above('feeds', 'http', 'cli', 'corpus') } },
-    { name: 'http-below-server', severity: 'error', from: { path: '^src/http/' }, to: { path: above('cli', 'corpus') } },
+    { name: 'images-below-blocks', severity: 'error', from: { path: '^src/images/' }, to: { path: above('blocks', 'content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'blocks-below-content', severity: 'error', from: { path: '^src/blocks/' }, to: { path: above('content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'content-below-pages', severity: 'error', from: { path: '^src/content/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'search-beside-pages', severity: 'error', comment: 'pages/ may use search/, never the other way.', from: { path: '^src/search/' }, to: { path: above('pages', 'feeds', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'feeds-beside-pages', severity: 'error', from: { path: '^src/feeds/' }, to: { path: above('pages', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'pages-below-http', severity: 'error', from: { path: '^src/pages/' }, to: { path: above('feeds', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'http-below-server', severity: 'error', from: { path: '^src/http/' }, to: { path: above('cli', 'corpus', 'import') } },
+    { name: 'import-is-a-tool', severity: 'error', comment: 'The importer writes records; only the CLI runs it.', from: { path: '^src/import/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
     { name: 'corpus-is-a-tool', severity: 'error', comment: 'The corpus generator writes records; only the CLI runs it.', from: { path: '^src/corpus/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli') } },
   ],
   options: {

@@ -9,7 +9,7 @@
 /** A name: capitalised words, joined by small words ("Institute for the Study of War"). */
 const NAME = String.raw`((?:\p{Lu}[\p{L}\d&'’.-]*|\p{Lu}{2,}[\w-]*)(?:\s+(?:(?:of|for|the|and|de|du|al|el|la)\s+)*(?:\p{Lu}[\p{L}\d&'’.-]*))*)`;
 /** Words that may stand between a cue and the name: "according to the specialized organization OVD-Info". */
-const FILLER = String.raw`(?:(?:the|a|an|state|specialized|specialised|official|independent|national|news|wire|press|agency|organization|organisation|newspaper|daily|weekly|broadcaster|outlet|website|channel|magazine|service|radio|television|tv|human|rights|group|monitor|monitoring|private|public)\s+){0,5}`;
+const FILLER = String.raw`(?:(?:the|a|an|state|specialized|specialised|official|independent|national|news|wire|press|agency|organization|organisation|newspaper|daily|weekly|broadcaster|outlet|website|channel|magazine|service|radio|television|tv|human|rights|group|monitor|monitoring|private|public|port|city|local|regional|federal|authority|council|government|police)\s+){0,5}`;
 
 const CUES: readonly RegExp[] = [
   new RegExp(String.raw`\b[Aa]ccording to\s+${FILLER}${NAME}`, 'gu'),

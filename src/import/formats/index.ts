@@ -4,8 +4,10 @@
  * Adding a format is a module in this folder and a line here.
  */
 import type { ImportFormat } from '../draft';
+import { text } from './text';
 
-export const FORMATS: readonly ImportFormat[] = [];
+/** Plain text last: it takes any file the structured formats do not claim. */
+export const FORMATS: readonly ImportFormat[] = [text];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);

@@ -1,0 +1,232 @@
+/**
+ * Drafts become records: people and sources matched against the data folder
+ * by name (and, for sources, by their aliases) or created, tags and the
+ * section made slugs, images made files (media.ts), dates and status set,
+ * and every record checked against the data contract before anything is
+ * written. Each guess is said in the item's notes.
+ */
+import { blockImagePaths, blockWithImagePaths, type BlockRecord } from '../blocks/registry';
+import { plainInline } from '../text/inline';
+import { articleSchema, authorSchema, sourceSchema, type ArticleRecord, type AuthorRecord, type SourceRecord } from '../content/schema';
+import { problemsFromZod } from '../content/problems';
+import type { DataIndex } from './data-index';
+import type { ArticleDraft, ImageDraft, PersonDraft, SourceDraft } from './draft';
+import type { MediaResolver, PlannedImage } from './media';
+import { slugify, uniqueSlug } from './slugs';
+
+export interface BuildOptions {
+  format: string;
+  status?: 'draft' | 'published';
+  section?: string;
+  now: Date;
+}
+
+/** What one item adds to the data folder. */
+export interface BuiltItem {
+  article: ArticleRecord;
+  /** New author and source records (existing ones are referred to, never rewritten). */
+  authors: AuthorRecord[];
+  sources: SourceRecord[];
+  images: PlannedImage[];
+  notes: string[];
+}
+
+/** Authors, sources and slugs this run has planned so far: later items match them too. */
+export class RunState {
+  readonly newAuthors = new Map<string, AuthorRecord>();
+  readonly newSources = new Map<string, SourceRecord>();
+  readonly authorByName = new Map<string, string>();
+  readonly sourceByName = new Map<string, string>();
+  readonly articleSlugs = new Set<string>();
+}
+
+const key = (name: string) => name.trim().toLowerCase().replace(/^the\s+/, '');
+
+function imported(format: string, id: string) {
+  return { format, id };
+}
+
+function person(index: DataIndex, run: RunState, draft: PersonDraft, options: BuildOptions, notes: string[]): string {
+  const name = draft.name.trim();
+  const known = index.authorByName.get(name.toLowerCase()) ?? run.authorByName.get(name.toLowerCase());
+  if (known) return known;
+  const slug = uniqueSlug(name, 'author', (s) => index.authors.has(s) || run.newAuthors.has(s));
+  run.newAuthors.set(slug, {
+    slug,
+    name,
+    ...(draft.role?.trim() && { role: draft.role.trim() }),
+    ...(draft.bio?.trim() && { bio: draft.bio.trim() }),
+    imported: imported(options.format, `author:${name}`),
+  });
+  run.authorByName.set(name.toLowerCase(), slug);
+  notes.push(`new author "${name}" (authors/${slug}.json)`);
+  return slug;
+}
+
+function findSource(index: DataIndex, run: RunState, name: string): string | undefined {
+  const lower = name.trim().toLowerCase();
+  return index.sourceByName.get(lower) ?? run.sourceByName.get(lower) ?? index.sourceByName.get(key(name)) ?? run.sourceByName.get(key(name));
+}
+
+function source(index: DataIndex, run: RunState, draft: SourceDraft, options: BuildOptions, notes: string[]): string {
+  const name = draft.name.trim();
+  const known = findSource(index, run, name);
+  if (known) return known;
+  const slug = uniqueSlug(name, 'source', (s) => index.sources.has(s) || run.newSources.has(s));
+  run.newSources.set(slug, {
+    slug,
+    name,
+    ...(draft.url && /^https?:\/\//.test(draft.url) && { url: draft.url }),
+    ...(draft.kind && { kind: draft.kind }),
+    imported: imported(options.format, `source:${name}`),
+  });
+  run.sourceByName.set(name.toLowerCase(), slug);
+  notes.push(`new source "${name}" (sources/${slug}.json)`);
+  return slug;
+}
+
+/** Known source names (and aliases) that the story's paragraphs mention, with where they first appear. */
+function mentionedSources(names: ReadonlyMap<string, string>, body: readonly BlockRecord[]): { slug: string; at: number }[] {
+  const text = body
+    .filter((b) => b.type === 'paragraph' || b.type === 'quote' || b.type === 'list')
+    .map((b) => ('text' in b ? plainInline(b.text as string) : ''))
+    .join('\n');
+  const lower = text.toLowerCase();
+  const found = new Map<string, number>();
+  for (const [name, slug] of names) {
+    if (name.length < 3 || !slug) continue;
+    const at = lower.search(new RegExp(`(?<![\\p{L}\\d])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u'));
+    if (at >= 0 && (!found.has(slug) || (found.get(slug) as number) > at)) found.set(slug, at);
+  }
+  return [...found].map(([slug, at]) => ({ slug, at }));
+}
+
+async function resolveImage(media: MediaResolver, src: string, images: PlannedImage[], notes: string[], what: string): Promise<string | undefined> {
+  const result = await media.resolve(src);
+  if (!result.ok) {
+    notes.push(`dropped ${what}: ${src} ${result.reason}`);
+    return undefined;
+  }
+  if (result.file && !images.some((i) => i.path === result.file?.path)) images.push(result.file);
+  return result.path;
+}
+
+function isoOr(date: string | undefined, fallback: Date, notes: string[], field: string): string {
+  if (date) {
+    const parsed = new Date(date);
+    if (!Number.isNaN(parsed.getTime())) return /[zZ]|[+-]\d\d:?\d\d$/.test(date) ? new Date(date).toISOString() : parsed.toISOString();
+    notes.push(`${field} "${date}" is not a date: used the time of the import`);
+  } else if (field === 'publishedAt') {
+    notes.push('no publication date: dated at the time of the import');
+  }
+  return fallback.toISOString();
+}
+
+/** What an earlier import of the same item fixed, and a re-import keeps: its slug and, when the source gives no date, its date. */
+export interface Previous {
+  slug: string;
+  publishedAt?: string;
+}
+
+export async function buildItem(
+  draft: ArticleDraft,
+  index: DataIndex,
+  run: RunState,
+  media: MediaResolver,
+  options: BuildOptions,
+  notes: string[],
+  previous?: Previous,
+): Promise<BuiltItem | { error: string }> {
+  const images: PlannedImage[] = [];
+  const headline = draft.headline?.trim() || draft.standfirst?.trim();
+  if (!headline) return { error: 'no headline and no standfirst' };
+  const standfirst = draft.standfirst?.trim() || plainInline(textOfFirstParagraph(draft.body) ?? '') || headline;
+  if (!draft.standfirst?.trim()) notes.push('no standfirst: the first paragraph stands in');
+
+  const authors = draft.authors.filter((a) => a.name.trim()).map((a) => person(index, run, a, options, notes));
+  if (authors.length === 0) {
+    const desk = `${index.site?.name ?? 'News'} Desk`;
+    authors.push(person(index, run, { name: desk }, options, []));
+    notes.push(`no byline: credited to "${desk}"`);
+  }
+  const origin = draft.origin ? source(index, run, draft.origin, options, notes) : undefined;
+  // Cited sources in the order the story first mentions them; ones it never names in its paragraphs
+  // (an attribution closing the standfirst) keep the reader's order, first.
+  const names = new Map([...index.sourceByName, ...run.sourceByName]);
+  for (const s of draft.sources) names.set(s.name.trim().toLowerCase(), findSource(index, run, s.name) ?? '');
+  const firstMention = new Map(mentionedSources(names, draft.body).map((m) => [m.slug, m.at]));
+  const cited = new Map<string, { at: number; url?: string }>();
+  draft.sources.forEach((s, i) => {
+    const slug = source(index, run, s, options, notes);
+    if (!cited.has(slug)) cited.set(slug, { at: firstMention.get(slug) ?? -draft.sources.length + i, ...(s.citedUrl && { url: s.citedUrl }) });
+  });
+  for (const [slug, at] of firstMention) if (slug && !cited.has(slug) && index.sources.has(slug)) cited.set(slug, { at });
+  const sourceRefs = [...cited]
+    .filter(([slug]) => slug !== origin)
+    .sort(([, a], [, b]) => a.at - b.at)
+    .map(([slug, c]) => (c.url ? { source: slug, url: c.url } : slug));
+
+  const body: BlockRecord[] = [];
+  for (const block of draft.body) {
+    let resolved: BlockRecord | undefined = block;
+    const paths = blockImagePaths(block);
+    if (paths.length) {
+      const mapped = new Map<string, string | undefined>();
+      for (const src of paths) mapped.set(src, await resolveImage(media, src, images, notes, `an image in body block ${body.length + 1}`));
+      resolved = blockWithImagePaths(block, (src) => mapped.get(src));
+    }
+    if (resolved) body.push(resolved);
+  }
+  if (body.length === 0) return { error: 'nothing left of the body to show' };
+
+  let image: ArticleRecord['image'];
+  if (draft.image) image = await mainImage(draft.image, media, images, notes);
+
+  const section = slugify(options.section ?? draft.section ?? '') || index.site?.sections[0]?.slug || 'news';
+  if (!options.section && !draft.section) notes.push(`no section: filed under "${section}"`);
+  const tags = [...new Set(draft.tags.map((t) => slugify(t)).filter(Boolean))];
+  const slug = previous?.slug ?? uniqueSlug(plainInline(headline), 'story', (s) => index.articles.has(s) || run.articleSlugs.has(s));
+  const publishedAt = !draft.publishedAt && previous?.publishedAt ? previous.publishedAt : isoOr(draft.publishedAt, options.now, notes, 'publishedAt');
+  const updatedAt = draft.updatedAt ? isoOr(draft.updatedAt, options.now, notes, 'updatedAt') : undefined;
+  const article = {
+    slug,
+    headline: plainInline(headline),
+    standfirst,
+    section,
+    tags,
+    authors: [...new Set(authors)],
+    ...(origin && { origin }),
+    sources: sourceRefs,
+    publishedAt,
+    ...(updatedAt && updatedAt > publishedAt && { updatedAt }),
+    status: options.status ?? draft.status ?? 'draft',
+    ...(draft.language && { language: draft.language }),
+    ...(image && { image }),
+    body,
+    imported: imported(options.format, draft.sourceId),
+  };
+  const checked = articleSchema.safeParse(article);
+  if (!checked.success) return { error: problemsFromZod(`articles/${slug}.json`, checked.error).map((p) => `${p.field}: ${p.message}`).join('; ') };
+  const newAuthors = article.authors.map((a) => run.newAuthors.get(a)).filter((a): a is AuthorRecord => !!a);
+  const newSources = [...(origin ? [origin] : []), ...sourceRefs.map((r) => (typeof r === 'string' ? r : r.source))].map((s) => run.newSources.get(s)).filter((s): s is SourceRecord => !!s);
+  for (const record of newAuthors) if (!authorSchema.safeParse(record).success) return { error: `author "${record.name}" cannot be a record` };
+  for (const record of newSources) if (!sourceSchema.safeParse(record).success) return { error: `source "${record.name}" cannot be a record` };
+  return { article: checked.data, authors: newAuthors, sources: newSources, images, notes };
+}
+
+function textOfFirstParagraph(body: readonly BlockRecord[]): string | undefined {
+  const first = body.find((b) => b.type === 'paragraph');
+  return first && 'text' in first ? (first.text as string) : undefined;
+}
+
+async function mainImage(draft: ImageDraft, media: MediaResolver, images: PlannedImage[], notes: string[]): Promise<ArticleRecord['image']> {
+  const src = await resolveImage(media, draft.src, images, notes, 'the main image');
+  if (!src) return undefined;
+  const alt = draft.alt?.trim() || draft.caption?.trim();
+  if (!alt) {
+    notes.push(`dropped the main image ${draft.src}: it has no alt text or caption to describe it`);
+    return undefined;
+  }
+  if (!draft.alt?.trim()) notes.push('the main image has no alt text: its caption stands in');
+  return { src, alt, ...(draft.caption?.trim() && { caption: draft.caption.trim() }), ...(draft.credit?.trim() && { credit: draft.credit.trim() }) };
+}
