@@ -4,8 +4,9 @@
  * Adding a format is a module in this folder and a line here.
  */
 import type { ImportFormat } from '../draft';
+import { newsml } from './newsml';
 
-export const FORMATS: readonly ImportFormat[] = [];
+export const FORMATS: readonly ImportFormat[] = [newsml];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);
