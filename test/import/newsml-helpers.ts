@@ -1,6 +1,8 @@
 /** Shared by the NewsML-G2 reader's tests: reading fixtures and looking into what comes out. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { blockSchema } from '../../src/blocks/registry';
+import { isoDateTime, languageTag } from '../../src/fields';
 import type { ArticleDraft, ImportItem } from '../../src/import/draft';
 import { newsml } from '../../src/import/formats/newsml';
 
@@ -42,6 +44,15 @@ export function expectNoMarkup(items: ImportItem[]): void {
     if (item.kind !== 'article') continue;
     for (const text of visibleStrings(item.draft)) expect(text).not.toMatch(/<\s*[A-Za-z!/?]/);
   }
+}
+
+/** Fails unless the draft's dates, language and blocks are as the data contract writes them. */
+export function expectContractShapes(draft: ArticleDraft): void {
+  for (const date of [draft.publishedAt, draft.updatedAt]) if (date !== undefined) expect(isoDateTime.safeParse(date).success).toBe(true);
+  if (draft.publishedAt && draft.updatedAt) expect(Date.parse(draft.updatedAt)).toBeGreaterThan(Date.parse(draft.publishedAt));
+  if (draft.language !== undefined) expect(languageTag('en').safeParse(draft.language).success).toBe(true);
+  expect(draft.body.length).toBeGreaterThan(0);
+  for (const block of draft.body) expect(blockSchema.safeParse(block).error?.issues).toBeUndefined();
 }
 
 /** A minimal text news item around the given itemMeta and contentMeta children and body. */

@@ -5,7 +5,7 @@
  */
 import { newsml } from '../../src/import/formats/newsml';
 import { formatNamed, sniffFormat } from '../../src/import/formats';
-import { expectNoMarkup, fixture, onlyArticle, readFixture, readText, textItem } from './newsml-helpers';
+import { expectContractShapes, expectNoMarkup, fixture, onlyArticle, readFixture, readText, textItem } from './newsml-helpers';
 
 describe('a text item with an XHTML body (default namespace)', () => {
   const items = readFixture('text-xhtml.xml');
@@ -46,15 +46,23 @@ describe('a text item with an XHTML body (default namespace)', () => {
     expect(draft.language).toBe('en-GB');
   });
 
-  test('the body comes from the XHTML <body>, entities decoded', () => {
-    const texts = draft.body.map((block) => JSON.stringify(block));
-    expect(texts.join('\n')).toContain('silent crossing');
-    expect(texts.join('\n')).toContain('What changes for passengers');
-    expect(texts.join('\n')).toContain('Tickets cost the same – café included & free.');
-    expect(texts.join('\n')).not.toContain('(title)');
+  test('the body is the XHTML <body> through htmlToBlocks, character references decoded', () => {
+    expect(draft.body).toEqual([
+      { type: 'paragraph', text: 'The ferry made its *first* silent crossing on Monday, [the council said](https://council.port-alder.example/ferry).' },
+      { type: 'heading', text: 'What changes for passengers' },
+      { type: 'list', items: ['Quieter decks', 'The same timetable'] },
+      { type: 'paragraph', text: 'Tickets cost the same – café included & free.' },
+    ]);
   });
 
-  test('no markup anywhere', () => expectNoMarkup(items));
+  test('elements of other namespaces are not NewsML-G2 elements', () => {
+    expect(JSON.stringify(draft)).not.toContain('Provider-only');
+  });
+
+  test('no markup anywhere; dates, language and blocks as the contract writes them', () => {
+    expectNoMarkup(items);
+    expectContractShapes(draft);
+  });
 });
 
 describe('a text item with a NITF body (prefixed NewsML-G2, default-namespaced NITF)', () => {
@@ -88,13 +96,28 @@ describe('a text item with a NITF body (prefixed NewsML-G2, default-namespaced N
     expect(draft.tags).toEqual(['harbours']);
   });
 
-  test('the body is the NITF body content', () => {
-    const all = JSON.stringify(draft.body);
-    expect(all).toContain('restored by volunteers');
-    expect(all).toContain('They still work');
+  test('the body is the NITF body.content through nitfToBlocks (the body.head is metadata)', () => {
+    expect(draft.body).toEqual([
+      { type: 'paragraph', text: 'The cranes, built in 1961, were restored by volunteers.' },
+      { type: 'paragraph', text: '"They still work," said the harbour master.' },
+    ]);
   });
 
-  test('no markup anywhere', () => expectNoMarkup(items));
+  test('without contentMeta, the NITF head gives the headline, the standfirst and the byline with its title', () => {
+    const bare = fixture('text-nitf.xml')
+      .replace(/<nar:contentMeta>[\s\S]*<\/nar:contentMeta>/, '')
+      .replace('<hl1>Cranes return to the old quay (NITF)</hl1>', '<hl1>Cranes return</hl1>')
+      .replace(/<abstract>[\s\S]*<\/abstract>/, '');
+    const { draft: fromHead } = onlyArticle(readText(bare));
+    expect(fromHead.headline).toBe('Cranes return');
+    expect(fromHead.standfirst).toBe('Two restored cranes lift again');
+    expect(fromHead.authors).toEqual([{ name: 'Ines Okafor', role: 'Harbour Correspondent' }]);
+  });
+
+  test('no markup anywhere; dates, language and blocks as the contract writes them', () => {
+    expectNoMarkup(items);
+    expectContractShapes(draft);
+  });
 });
 
 describe('a text item with a plain-text body', () => {
@@ -127,6 +150,82 @@ describe('a text item with a plain-text body', () => {
   });
 
   test('no pubStatus means usable', () => expect(draft.status).toBe('published'));
+
+  test('blocks as the contract writes them', () => expectContractShapes(draft));
+});
+
+describe('other renditions and namespace forms', () => {
+  const xhtml = (inner: string, attrs = ' contenttype="application/xhtml+xml"') => textItem({ contentSet: `<inlineXML${attrs}>${inner}</inlineXML>` });
+
+  test('prefixed XHTML loses its prefixes on the way to htmlToBlocks', () => {
+    const item = xhtml('<h:html xmlns:h="http://www.w3.org/1999/xhtml"><h:body><h:h2>Sub</h:h2><h:p>One <h:strong>two</h:strong></h:p></h:body></h:html>');
+    expect(onlyArticle(readText(item)).draft.body).toEqual([
+      { type: 'heading', text: 'Sub' },
+      { type: 'paragraph', text: 'One **two**' },
+    ]);
+  });
+
+  test('XHTML is known by its <html> when the contenttype is missing; a bare <body> works too', () => {
+    expect(onlyArticle(readText(xhtml('<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Known.</p></body></html>', ''))).draft.body).toEqual([{ type: 'paragraph', text: 'Known.' }]);
+    expect(onlyArticle(readText(xhtml('<body xmlns="http://www.w3.org/1999/xhtml"><p>Bare.</p></body>'))).draft.body).toEqual([{ type: 'paragraph', text: 'Bare.' }]);
+  });
+
+  test('HTML carried as text in inlineData goes to htmlToBlocks', () => {
+    const item = textItem({ contentSet: '<inlineData contenttype="text/html">&lt;p&gt;Escaped &lt;em&gt;HTML&lt;/em&gt;&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</inlineData>' });
+    const { draft, notes } = onlyArticle(readText(item));
+    expect(draft.body).toEqual([{ type: 'paragraph', text: 'Escaped *HTML*' }]);
+    expect(notes).toContain('dropped a <script>');
+  });
+
+  test('XHTML is preferred to NITF and plain text, whatever their order', () => {
+    const item = textItem({
+      contentSet:
+        '<inlineData contenttype="text/plain">Plain.</inlineData>' +
+        '<inlineXML contenttype="application/nitf+xml"><nitf><body><body.content><p>NITF.</p></body.content></body></nitf></inlineXML>' +
+        '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>XHTML.</p></body></html></inlineXML>',
+    });
+    expect(onlyArticle(readText(item)).draft.body).toEqual([{ type: 'paragraph', text: 'XHTML.' }]);
+  });
+
+  test('an empty rendition gives way to the next', () => {
+    const item = textItem({ contentSet: '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body> </body></html></inlineXML><inlineData>Fallback.</inlineData>' });
+    expect(onlyArticle(readText(item)).draft.body).toEqual([{ type: 'paragraph', text: 'Fallback.' }]);
+  });
+
+  test('encoded inlineData and other XML languages are not read, and said so', () => {
+    const [item] = readText(textItem({ contentSet: '<inlineData contenttype="text/plain" encoding="enc:base64">SGk=</inlineData><inlineXML contenttype="application/sportsml+xml"><sportsContent/></inlineXML>' }));
+    expect(item?.kind === 'fail' && item.reason).toMatch(/encoded inlineData rendition \(enc:base64\) is not read.*inlineXML rendition in application\/sportsml\+xml is not read/);
+  });
+
+  test('headlines and descriptions in the item language come first', () => {
+    const item = textItem({
+      attrs: ' xml:lang="de"',
+      contentMeta: '<headline xml:lang="en">English</headline><headline xml:lang="de">Deutsch</headline><description xml:lang="en">Summary.</description><description xml:lang="de-AT">Zusammenfassung.</description>',
+    });
+    const { draft } = onlyArticle(readText(item));
+    expect(draft.language).toBe('de');
+    expect([draft.headline, draft.standfirst]).toEqual(['Deutsch', 'Zusammenfassung.']);
+  });
+
+  test('a contributor whose role is author is an author; a creator without a name is noted', () => {
+    const item = textItem({ contentMeta: '<headline>H</headline><creator qcode="staff:x1"/><contributor role="ctrol:author"><name>Ann Lee</name></contributor>' });
+    const { draft, notes } = onlyArticle(readText(item));
+    expect(draft.authors).toEqual([{ name: 'Ann Lee' }]);
+    expect(notes).toContain('a creator without a name (staff:x1) is not in the byline');
+  });
+
+  test('without an origin infoSource the named provider is the origin', () => {
+    const item = textItem().replace('<provider qcode="nprov:TEST"/>', '<provider qcode="nprov:NWPA"><name>Northwind Press Agency</name></provider>');
+    const { draft, notes } = onlyArticle(readText(item));
+    expect(draft.origin).toEqual({ name: 'Northwind Press Agency' });
+    expect(notes).toContain('origin "Northwind Press Agency" is the item\'s provider');
+  });
+
+  test('a language tag that is not one is left out', () => {
+    const { draft, notes } = onlyArticle(readText(textItem({ contentMeta: '<headline>H</headline><language tag="not a tag"/>' })));
+    expect(draft.language).toBeUndefined();
+    expect(notes).toContain('"not a tag" is not a language tag: left out');
+  });
 });
 
 describe('sniff', () => {

@@ -6,16 +6,16 @@
  *  2. inlineXML in NITF (application/nitf+xml, or a <nitf> inside): the
  *     <nitf> element goes to nitfToBlocks;
  *  3. inlineData in HTML (text/html, application/xhtml+xml): htmlToBlocks;
- *  4. inlineData in plain text (text/plain or no contenttype): paragraphs
- *     split at blank lines.
+ *  4. inlineData in plain text (text/plain or no contenttype): textToBlocks
+ *     (paragraphs split at blank lines, or one a line when there is none).
  * remoteContent is never fetched, and encoded inlineData (base64…) is not
  * decoded; both are noted. Also the headline, sub-headline, abstract and
  * byline of the chosen XHTML or NITF head, for items whose contentMeta
  * lacks them.
  */
 import type { BlockRecord } from '../../blocks/registry';
-import { htmlToBlocks, nitfToBlocks } from '../html';
-import { cleanText, escapeInline, plainText, splitByline } from './text';
+import { htmlToBlocks, nitfToBlocks, textToBlocks } from '../html';
+import { cleanText, plainText, splitByline, stripMarkup } from './text';
 import { serializeChildren, serializeNode } from './serialize';
 import { attr, elements, findByLocalName, textContent, type XmlElement } from './xml';
 
@@ -106,15 +106,12 @@ function nitfBody(rendition: XmlElement, notes: string[]): Body {
 }
 
 function textBody(rendition: XmlElement, notes: string[]): Body {
-  let markup = false;
-  const blocks: BlockRecord[] = [];
-  for (const paragraph of textContent(rendition).replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
-    const { text, hadMarkup } = cleanText(paragraph);
-    markup ||= hadMarkup;
-    if (text) blocks.push({ type: 'paragraph', text: escapeInline(text) });
-  }
-  if (markup) notes.push('removed markup-like text from the plain-text body');
-  return { blocks, head: {} };
+  const raw = textContent(rendition);
+  const text = stripMarkup(raw);
+  if (text !== raw) notes.push('removed markup-like text from the plain-text body');
+  const converted = textToBlocks(text);
+  notes.push(...converted.notes);
+  return { blocks: converted.blocks, head: {} };
 }
 
 /** HTML carried as text: it is markup by its content type, so it goes to the converter as it is. */

@@ -2,8 +2,7 @@
  * Plain text out of NewsML-G2 properties: whitespace collapsed, control
  * characters dropped, and anything that still looks like a tag after XML
  * decoding (a provider's double-escaped `&lt;b&gt;`) removed, so no markup
- * reaches a record. Also bylines split into names, and plain text made safe
- * to store as inline Markdown.
+ * reaches a record. Also bylines split into names.
  */
 import { textContent, type XmlElement } from './xml';
 
@@ -49,11 +48,6 @@ export function plainText(element: XmlElement | undefined, what: string, notes: 
   const { text, hadMarkup } = cleanText(textContent(element));
   if (hadMarkup) notes.push(`removed markup-like text from the ${what}`);
   return text || undefined;
-}
-
-/** Escapes the characters that start inline Markdown here (*emphasis*, [links](…), \escapes). */
-export function escapeInline(text: string): string {
-  return text.replace(/[\\*_[\]]/g, (c) => `\\${c}`);
 }
 
 /**
