@@ -92,8 +92,12 @@ export function readNewsItem(item: XmlElement, ctx: ItemContext): ImportItem {
 
   const language = languageOf(contentMeta, attr(item, 'xml:lang') ?? ctx.inheritedLang, { nar, notes });
   const meta: MetaContext = { nar, language, notes };
+  const before = notes.length;
   const body = bodyOf(childNamed(item, nar, 'contentSet'), nar, notes);
-  if (!body) return { kind: 'fail', sourceId, reason: `no text body: the contentSet has no XHTML, NITF or plain-text rendition with any text${notes.length ? ` (${notes.join('; ')})` : ''}` };
+  if (!body) {
+    const why = notes.slice(before);
+    return { kind: 'fail', sourceId, reason: `no text body: the contentSet has no XHTML, NITF or plain-text rendition with any text${why.length ? ` (${why.join('; ')})` : ''}` };
+  }
 
   const headline = headlineOf(contentMeta, meta) ?? body.head.headline ?? plainText(childNamed(itemMeta, nar, 'title'), 'item title', notes);
   const standfirst = descriptionOf(contentMeta, meta) ?? subheadlineOf(contentMeta, meta) ?? body.head.abstract ?? body.head.subheadline;
