@@ -4,10 +4,11 @@
  * Adding a format is a module in this folder and a line here.
  */
 import type { ImportFormat } from '../draft';
+import { newsml } from './newsml';
 import { text } from './text';
 
 /** Plain text last: it takes any file the structured formats do not claim. */
-export const FORMATS: readonly ImportFormat[] = [text];
+export const FORMATS: readonly ImportFormat[] = [newsml, text];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);

@@ -1,0 +1,149 @@
+/**
+ * A small tree of the markup an item carries, built from htmlparser2's
+ * tokenizer and parser events (the parser decides what a tag, an attribute,
+ * an entity and an implied end tag are; nothing here reads markup itself).
+ * Element names are lowercase local names ("nitf:p" → "p"), text is decoded,
+ * comments and processing instructions are gone, and nesting deeper than
+ * MAX_DEPTH is flattened into its deepest kept element, so every walk over
+ * the tree stays shallow whatever the input.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: Node[];
+}
+/** A child: an element or a run of decoded text. */
+export type Node = El | string;
+
+export const MAX_DEPTH = 100;
+
+export interface Parsed {
+  root: El;
+  /** Whether some markup was nested deeper than MAX_DEPTH (and flattened). */
+  flattened: boolean;
+}
+
+/** The local name of a tag, lowercase: "nitf:Body.Content" → "body.content". */
+export function localName(name: string): string {
+  const colon = name.lastIndexOf(':');
+  return (colon >= 0 ? name.slice(colon + 1) : name).toLowerCase();
+}
+
+/**
+ * Parses HTML (a fragment or a whole document) or, with `xml`, an XML
+ * document such as NITF: self-closing tags and CDATA are recognised, and HTML's
+ * named entities are decoded as NITF's DTD declares them.
+ */
+export function parseMarkup(markup: string, xml = false): Parsed {
+  const root: El = { name: '#root', attrs: {}, children: [] };
+  const stack: El[] = [root];
+  let ignored = 0;
+  let flattened = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (stack.length > MAX_DEPTH) {
+          ignored++;
+          flattened = true;
+          return;
+        }
+        const el: El = { name: localName(name), attrs: attribs, children: [] };
+        (stack[stack.length - 1] as El).children.push(el);
+        stack.push(el);
+      },
+      onclosetag() {
+        if (ignored > 0) ignored--;
+        else if (stack.length > 1) stack.pop();
+      },
+      ontext(data) {
+        const children = (stack[stack.length - 1] as El).children;
+        const last = children.length - 1;
+        if (typeof children[last] === 'string') children[last] += data;
+        else children.push(data);
+      },
+    },
+    xml ? { lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true, recognizeCDATA: true } : {},
+  );
+  parser.write(markup);
+  parser.end();
+  return { root, flattened };
+}
+
+export const isEl = (node: Node): node is El => typeof node !== 'string';
+
+/** An attribute's value, trimmed; undefined when absent or empty. */
+export function attr(el: El, name: string): string | undefined {
+  const value = el.attrs[name]?.trim();
+  return value ? value : undefined;
+}
+
+/** The element's class names, lowercase. */
+export function classes(el: El): string[] {
+  return (el.attrs.class ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+export function hasClass(el: El, test: (name: string) => boolean): boolean {
+  return classes(el).some(test);
+}
+
+/** Every element below `el` (not `el` itself), depth first, in document order. */
+export function* descendants(el: El, skip?: (child: El) => boolean): Generator<El> {
+  for (const child of el.children) {
+    if (!isEl(child) || skip?.(child)) continue;
+    yield child;
+    yield* descendants(child, skip);
+  }
+}
+
+export function firstDescendant(el: El, test: (child: El) => boolean, skip?: (child: El) => boolean): El | undefined {
+  for (const child of descendants(el, skip)) if (test(child)) return child;
+  return undefined;
+}
+
+/** Elements whose text is never content: their children are code, styles or metadata. */
+const NO_TEXT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'textarea', 'select', 'option', 'object', 'embed', 'applet', 'iframe', 'svg', 'math', 'canvas', 'audio', 'video']);
+
+/** Elements that end a line of text where they sit (so their words do not run into their neighbours'). */
+const LINE_BREAKING = new Set(['p', 'div', 'li', 'tr', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hl1', 'hl2', 'blockquote', 'bq', 'figcaption', 'caption', 'section', 'article', 'header', 'footer', 'block', 'table', 'ul', 'ol', 'pre', 'hr']);
+
+/**
+ * The text below `el` exactly as written (for preformatted code), `<br>` as a
+ * line break; elements for which `skip` says yes are left out.
+ */
+export function rawText(el: El, skip?: (child: El) => boolean): string {
+  let out = '';
+  for (const child of el.children) {
+    if (!isEl(child)) out += child;
+    else if (child.name === 'br') out += '\n';
+    else if (!NO_TEXT.has(child.name) && !skip?.(child)) {
+      const inner = rawText(child, skip);
+      out += LINE_BREAKING.has(child.name) ? `\n${inner}\n` : inner;
+    }
+  }
+  return out;
+}
+
+/** HTML's whitespace (not the no-break space, which is written on purpose). */
+const HTML_SPACE = /[ \t\n\r\f]+/g;
+/** C0 controls other than whitespace, and DEL: never content. */
+const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
+/** Text with its whitespace collapsed as a browser shows it, and control characters removed. */
+export function collapse(text: string): string {
+  return text.replace(CONTROLS, '').replace(HTML_SPACE, ' ');
+}
+
+/** The text below `el` as a reader sees it: whitespace collapsed, trimmed. */
+export function plainText(el: El, skip?: (child: El) => boolean): string {
+  return collapse(rawText(el, skip)).trim();
+}
+
+/** Whether a string holds anything but whitespace (the no-break space counts as whitespace here). */
+export const hasWords = (text: string): boolean => /\S/.test(text);
+
+/** A string cut to `max` characters, for attribute-borne text that may be absurdly long. */
+export function capped(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}

@@ -1,0 +1,55 @@
+/**
+ * HTML and NITF bodies → body blocks, safely: parsed by htmlparser2, never
+ * by patterns; every text field is plain text or inline Markdown whose source
+ * text is escaped, so no markup of the source survives (docs/content.md).
+ * What was dropped or guessed comes back as notes for the import report.
+ *
+ *   htmlToBlocks('<p>Hi <em>there</em></p><hr>') → { blocks: [{type: 'paragraph', text: 'Hi *there*'}, {type: 'divider'}], notes: [] }
+ */
+import { asRecords, type Converted, type ImportedBlock } from './blocks';
+import { createContext } from './convert';
+import { firstDescendant, MAX_DEPTH, parseMarkup, type El } from './dom';
+import { Notes } from './notes';
+
+export type { Converted, ImagePart, ImportedBlock, ListEntry, ListItem } from './blocks';
+export { textToBlocks } from './text';
+
+function convert(container: El, flattened: boolean, skip: (el: El) => boolean = () => false): Converted {
+  const notes = new Notes();
+  if (flattened) notes.add(`flattened markup nested more than ${MAX_DEPTH} levels deep to its text`);
+  const ctx = createContext(notes);
+  const blocks: ImportedBlock[] = [];
+  ctx.walk(
+    container.children.filter((child) => typeof child === 'string' || !skip(child)),
+    blocks,
+  );
+  return { blocks: asRecords(tidy(blocks)), notes: notes.list() };
+}
+
+/** No divider opens or closes a body, and never two in a row. */
+function tidy(blocks: ImportedBlock[]): ImportedBlock[] {
+  const out = blocks.filter((block, i) => block.type !== 'divider' || blocks[i - 1]?.type !== 'divider');
+  while (out[0]?.type === 'divider') out.shift();
+  while (out[out.length - 1]?.type === 'divider') out.pop();
+  return out;
+}
+
+/** An HTML fragment or a whole document (its `<body>`) → body blocks. */
+export function htmlToBlocks(html: string): Converted {
+  const { root, flattened } = parseMarkup(html);
+  return convert(firstDescendant(root, (el) => el.name === 'body') ?? root, flattened);
+}
+
+/**
+ * NITF → body blocks: the XML of a `<body.content>` (or of what is inside
+ * one), or a whole NITF document, whose `<body.content>` is found (namespace
+ * prefixes and letter case do not matter). The headline, byline and other
+ * parts of `<body.head>` and `<body.end>` are metadata the caller reads.
+ */
+export function nitfToBlocks(nitfBody: string): Converted {
+  const { root, flattened } = parseMarkup(nitfBody, true);
+  const content = firstDescendant(root, (el) => el.name === 'body.content');
+  if (content) return convert(content, flattened);
+  const body = firstDescendant(root, (el) => el.name === 'body');
+  return convert(body ?? root, flattened, (el) => el.name === 'head' || el.name === 'body.head' || el.name === 'body.end');
+}
