@@ -5,16 +5,21 @@
  * (docs/decisions/0009-layers-routes-blocks.md shows one).
  */
 import { z } from 'zod';
+import { code } from './code';
+import { divider } from './divider';
+import { embed } from './embed';
+import { gallery } from './gallery';
 import { heading } from './heading';
 import { image } from './image';
 import { list } from './list';
 import { paragraph } from './paragraph';
 import { promo } from './promo';
 import { quote } from './quote';
+import { table } from './table';
 import type { Picture } from './picture';
 import type { FeedEnv, ImagePathMap, ResolveEnv, ShowEnv } from './types';
 
-export const BLOCKS = [paragraph, heading, image, list, quote, promo] as const;
+export const BLOCKS = [paragraph, heading, image, list, quote, promo, table, embed, code, divider, gallery] as const;
 
 type Definition = (typeof BLOCKS)[number];
 type Schema = Definition['schema'];

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import { z } from 'zod';
-import { blockFeedHtml, blockModel, blockSchema, resolveBlock, type Block, type BlockRecord } from '../../src/blocks/registry';
+import { blockFeedHtml, blockModel, blockSchema, blockTexts, resolveBlock, type Block, type BlockRecord } from '../../src/blocks/registry';
 import type { FeedEnv, ResolveEnv, ShowEnv } from '../../src/blocks/types';
 import { problemsFromZod } from '../../src/content/problems';
 import { VIEWS_DIR } from '../../src/paths';
@@ -44,6 +44,13 @@ export function problemsOf(record: unknown, index = 3): string[] {
 /** A record parsed and resolved as the loader does it (problems go to `problems`). */
 export function resolved(record: unknown, field = 'body[0]'): Block | undefined {
   return resolveBlock(blockSchema.parse(record) as BlockRecord, field, env);
+}
+
+/** The block's plain-text parts (search, excerpts), from a record. */
+export function textsOf(record: unknown): string[] {
+  const out: string[] = [];
+  blockTexts(resolved(record)!, out);
+  return out;
 }
 
 /** The block's feed HTML, from a record. */

@@ -1,6 +1,6 @@
 /** The image block: a picture with caption and credit; without `src`, a text-only figure that keeps them visible. */
-import { blockImagePaths, blockModel, blockPictures, blockRecordOf, blockTexts, type BlockRecord } from '../../src/blocks/registry';
-import { feedOf, HOSTILE, htmlOf, problemsOf, renderPartial, resolved, show } from './block-kit';
+import { blockImagePaths, blockModel, blockPictures, blockRecordOf, type BlockRecord } from '../../src/blocks/registry';
+import { feedOf, HOSTILE, htmlOf, problemsOf, renderPartial, resolved, show, textsOf } from './block-kit';
 
 const TEXT_ONLY = { type: 'image', caption: 'The first tram on Harbour Street, 1911', credit: 'Photo: Lindhaven City Archive' };
 
@@ -37,9 +37,7 @@ describe('without a src', () => {
   test('the feed: a figure with one caption line; search text: the caption; no image to probe or serve', () => {
     expect(feedOf(TEXT_ONLY)).toBe('<figure><figcaption>The first tram on Harbour Street, 1911 — Photo: Lindhaven City Archive</figcaption></figure>');
     const block = resolved(TEXT_ONLY)!;
-    const out: string[] = [];
-    blockTexts(block, out);
-    expect(out).toEqual(['The first tram on Harbour Street, 1911']);
+    expect(textsOf(TEXT_ONLY)).toEqual(['The first tram on Harbour Street, 1911']);
     expect(blockImagePaths(TEXT_ONLY as BlockRecord)).toEqual([]);
     expect(blockPictures(block)).toEqual([]);
   });

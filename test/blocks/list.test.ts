@@ -1,7 +1,7 @@
 /** The list block: flat lists print as they always have; items may hold lists of their own, up to four levels. */
 import { MAX_LIST_DEPTH } from '../../src/blocks/list';
-import { blockRecordOf, blockSchema, blockTexts, canonicalBlock, resolveBlock } from '../../src/blocks/registry';
-import { env, feedOf, HOSTILE, htmlOf, problemsOf, resolved } from './block-kit';
+import { blockRecordOf, blockSchema, canonicalBlock, resolveBlock } from '../../src/blocks/registry';
+import { env, feedOf, HOSTILE, htmlOf, problemsOf, resolved, textsOf } from './block-kit';
 
 const NESTED = {
   type: 'list',
@@ -40,9 +40,7 @@ test('the canonical form: an item without a list is its text; a nested list spel
 });
 
 test('search text has every item at every level, Markdown gone', () => {
-  const out: string[] = [];
-  blockTexts(resolved(NESTED)!, out);
-  expect(out).toEqual(['Tickets', 'Cabins', 'Private, for one to three', 'Couchettes', 'Six berths', 'Bicycles']);
+  expect(textsOf(NESTED)).toEqual(['Tickets', 'Cabins', 'Private, for one to three', 'Couchettes', 'Six berths', 'Bicycles']);
 });
 
 test(`lists nest ${MAX_LIST_DEPTH} levels deep, and a deeper one is refused where it starts`, () => {
