@@ -22,13 +22,15 @@ const CUES: readonly RegExp[] = [
 
 /** Words that start a sentence or name a person's title, never an outlet on their own. */
 const NOT_SOURCES = new Set(['The', 'A', 'An', 'He', 'She', 'They', 'It', 'We', 'I', 'This', 'That', 'President', 'Minister', 'Mr', 'Mrs', 'Ms', 'Dr']);
+/** Words that open a sentence before a name that "reported": "Then Zeta Wire reported" cites Zeta Wire. */
+const SENTENCE_OPENERS = /^(?:Then|And|But|So|Also|Meanwhile|Later|Earlier|Now|However|Separately|Yesterday|Today|Previously|Still|Instead|Elsewhere)\s+/;
 
 /** The source names the text cites, in the order they first appear. */
 export function citedSources(text: string): string[] {
   const found: { name: string; at: number }[] = [];
   for (const cue of CUES) {
     for (const match of text.matchAll(cue)) {
-      const name = (match[1] ?? '').replace(/[.’']+$/, '').trim();
+      const name = (match[1] ?? '').replace(SENTENCE_OPENERS, '').replace(/[.’']+$/, '').trim();
       if (!name || NOT_SOURCES.has(name) || name.length < 2) continue;
       const at = (match.index ?? 0) + match[0].indexOf(name);
       if (!found.some((f) => f.name === name)) found.push({ name, at });

@@ -152,13 +152,12 @@ export async function buildItem(
   const origin = draft.origin ? source(index, run, draft.origin, options, notes) : undefined;
   // Cited sources in the order the story first mentions them; ones it never names in its paragraphs
   // (an attribution closing the standfirst) keep the reader's order, first.
-  const names = new Map([...index.sourceByName, ...run.sourceByName]);
-  for (const s of draft.sources) names.set(s.name.trim().toLowerCase(), findSource(index, run, s.name) ?? '');
-  const firstMention = new Map(mentionedSources(names, draft.body).map((m) => [m.slug, m.at]));
+  const firstMention = new Map(mentionedSources(new Map([...index.sourceByName, ...run.sourceByName]), draft.body).map((m) => [m.slug, m.at]));
   const cited = new Map<string, { at: number; url?: string }>();
   draft.sources.forEach((s, i) => {
     const slug = source(index, run, s, options, notes);
-    if (!cited.has(slug)) cited.set(slug, { at: firstMention.get(slug) ?? -draft.sources.length + i, ...(s.citedUrl && { url: s.citedUrl }) });
+    const at = mentionedSources(new Map([[s.name.trim().toLowerCase(), slug]]), draft.body)[0]?.at ?? firstMention.get(slug) ?? -draft.sources.length + i;
+    if (!cited.has(slug)) cited.set(slug, { at, ...(s.citedUrl && { url: s.citedUrl }) });
   });
   for (const [slug, at] of firstMention) if (slug && !cited.has(slug) && index.sources.has(slug)) cited.set(slug, { at });
   const sourceRefs = [...cited]
