@@ -4,8 +4,9 @@
  * Adding a format is a module in this folder and a line here.
  */
 import type { ImportFormat } from '../draft';
+import { ninjs } from './ninjs';
 
-export const FORMATS: readonly ImportFormat[] = [];
+export const FORMATS: readonly ImportFormat[] = [ninjs];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);
