@@ -43,10 +43,11 @@ export interface FigureModel {
 /** Figures are shown at the article's width: 40rem, less the page padding on phones. */
 const FIGURE_SIZES = '(min-width: 44rem) 40rem, calc(100vw - 2rem)';
 
-export function figureModel(picture: Picture, lead: boolean): FigureModel {
+/** `sizes`: how wide the figure is shown, when not at the article's width (a gallery's grid). */
+export function figureModel(picture: Picture, lead: boolean, sizes = FIGURE_SIZES): FigureModel {
   const priority: ImagePriority = lead ? 'high' : 'lazy';
   return {
-    image: placeImage(imageModel(picture.asset, picture.alt), 'figure__image', FIGURE_SIZES, priority),
+    image: placeImage(imageModel(picture.asset, picture.alt), 'figure__image', sizes, priority),
     lead,
     ...(picture.caption && { caption: picture.caption }),
     ...(picture.credit && { credit: picture.credit }),
@@ -56,7 +57,12 @@ export function figureModel(picture: Picture, lead: boolean): FigureModel {
 /** A figure for feed readers: the original image, absolute, with caption and credit as one line. */
 export function figureHtml(site: HasBaseUrl, picture: Picture): string {
   const { asset } = picture;
-  const caption = [picture.caption, picture.credit].filter((part): part is string => !!part).map(escapeHtml).join(' — ');
+  const caption = feedCaption(picture);
   const img = `<img src="${escapeHtml(absoluteUrl(site, asset.url))}" alt="${escapeHtml(picture.alt)}" width="${asset.width}" height="${asset.height}">`;
   return `<figure>${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+}
+
+/** A caption and a credit as one line of escaped text, for feed readers: "The quay — Photo: A. Name". */
+export function feedCaption(words: { caption?: string; credit?: string }): string {
+  return [words.caption, words.credit].filter((part): part is string => !!part).map(escapeHtml).join(' — ');
 }

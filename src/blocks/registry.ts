@@ -5,16 +5,21 @@
  * (docs/decisions/0009-layers-routes-blocks.md shows one).
  */
 import { z } from 'zod';
+import { code } from './code';
+import { divider } from './divider';
+import { embed } from './embed';
+import { gallery } from './gallery';
 import { heading } from './heading';
 import { image } from './image';
 import { list } from './list';
 import { paragraph } from './paragraph';
 import { promo } from './promo';
 import { quote } from './quote';
+import { table } from './table';
 import type { Picture } from './picture';
-import type { FeedEnv, ResolveEnv, ShowEnv } from './types';
+import type { FeedEnv, ImagePathMap, ResolveEnv, ShowEnv } from './types';
 
-export const BLOCKS = [paragraph, heading, image, list, quote, promo] as const;
+export const BLOCKS = [paragraph, heading, image, list, quote, promo, table, embed, code, divider, gallery] as const;
 
 type Definition = (typeof BLOCKS)[number];
 type Schema = Definition['schema'];
@@ -36,6 +41,7 @@ export const blockSchema = z.discriminatedUnion('type', BLOCKS.map((definition) 
  */
 interface AnyDefinition {
   imagePaths?(record: BlockRecord): string[];
+  withImagePaths?(record: BlockRecord, map: ImagePathMap): BlockRecord | undefined;
   shareStrings?(record: BlockRecord, one: (value: string) => string): void;
   resolve(record: BlockRecord, field: string, env: ResolveEnv): Block | undefined;
   pictures?(block: Block): Picture[];
@@ -56,6 +62,17 @@ function definitionOf(type: string): AnyDefinition {
 
 export function blockImagePaths(record: BlockRecord): string[] {
   return definitionOf(record.type).imagePaths?.(record) ?? [];
+}
+
+/**
+ * The record with every image path replaced by `map(src)`. Where `map` gives
+ * undefined: an image block becomes a text-only figure (when it has a caption or
+ * credit) or is dropped, a gallery loses that image (one left: an image block;
+ * none: dropped), an embed loses its thumbnail. Undefined means: drop the block.
+ */
+export function blockWithImagePaths(record: BlockRecord, map: ImagePathMap): BlockRecord | undefined {
+  const definition = definitionOf(record.type);
+  return definition.withImagePaths ? definition.withImagePaths(record, map) : record;
 }
 
 export function shareBlockStrings(record: BlockRecord, one: (value: string) => string): void {

@@ -13,6 +13,9 @@ import type { z } from 'zod';
 import type { HasBaseUrl } from '../routes/urls';
 import type { Picture, PictureRecord } from './picture';
 
+/** An image path's new path, or undefined when the image cannot be had. */
+export type ImagePathMap = (src: string) => string | undefined;
+
 /** What resolving a block may ask of the load in progress. */
 export interface ResolveEnv {
   /** The probed picture a record names; undefined (with a problem recorded at `field`.src) when it cannot be had. */
@@ -39,6 +42,12 @@ export interface BlockDefinition<T extends string, S extends z.ZodObject, B exte
   schema: S;
   /** Image paths the record names, probed before resolution. */
   imagePaths?(record: z.infer<S>): string[];
+  /**
+   * The record with every image path it names replaced by `map(src)` (the importer's
+   * path rewriting). Where `map` gives undefined the picture is gone: each type says
+   * what is left of the block then (maybe a block of another type), or undefined to drop it.
+   */
+  withImagePaths?(record: z.infer<S>, map: ImagePathMap): { type: string } | undefined;
   /** Shares repeated strings of a freshly parsed record (image paths) through `one`; see content/load.ts. */
   shareStrings?(record: z.infer<S>, one: (value: string) => string): void;
   /** The resolved block; undefined when a reference fails (the problem is recorded through env.fail/picture). */

@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BLOCKS, blockFeedHtml, blockModel, blockRecordOf, blockSchema, blockTexts, canonicalBlock, resolveBlock, type BlockRecord } from '../../src/blocks/registry';
 import { headingSlug } from '../../src/blocks/heading';
-import type { ResolveEnv } from '../../src/blocks/types';
 import { VIEWS_DIR } from '../../src/paths';
+import { env, feed, problems, problemsOf, renderPartial, show } from './block-kit';
 
 /** One record of each type, as a user would write it. */
 const SAMPLES: Record<string, BlockRecord> = {
@@ -18,19 +18,22 @@ const SAMPLES: Record<string, BlockRecord> = {
   list: { type: 'list', items: ['one', 'two'] },
   quote: { type: 'quote', text: 'We will reopen.', attribution: 'The mayor' },
   promo: { type: 'promo', label: 'VIDEO', text: 'Watch it', href: '/articles/other' },
+  table: { type: 'table', caption: 'Results', header: ['Town', '*Votes*'], rows: [['Lindhaven', '1,204'], ['Port Alder', '']] },
+  embed: { type: 'embed', provider: 'youtube', url: 'https://www.youtube.com/watch?v=abc123', title: 'The briefing', thumbnail: { src: 'images/x.jpg', alt: 'A still' } },
+  code: { type: 'code', text: '  indented\n\n  lines  \n', language: 'python' },
+  divider: { type: 'divider' },
+  gallery: { type: 'gallery', images: [{ src: 'images/x.jpg', alt: 'One' }, { src: 'images/y.jpg', alt: 'Two', caption: 'The second', credit: 'B. Snapper' }], caption: 'Two views' },
 };
 
-const problems: { field: string; message: string }[] = [];
-const env: ResolveEnv = {
-  picture: (_field, record) => ({ asset: { path: record.src, url: `/${record.src}`, width: 640, height: 360, hash: '0123456789abcdef' }, alt: record.alt, ...(record.caption && { caption: record.caption }), ...(record.credit && { credit: record.credit }) }),
-  hasArticle: (slug) => slug === 'other',
-  fail: (field, message) => {
-    problems.push({ field, message });
-    return undefined;
-  },
-};
-const show = { visibleArticlePath: (slug: string) => (slug === 'other' ? `/articles/${slug}` : undefined) };
-const feed = { ...show, site: { baseUrl: 'https://news.example.test' } };
+/** Other ways of writing a type that must round-trip too. */
+const VARIANTS: Array<[string, BlockRecord]> = [
+  ['a text-only image', { type: 'image', caption: 'The harbour in 1911', credit: 'Photo: City Archive' }],
+  ['a text-only image with alt left in', { type: 'image', alt: 'Not shown', credit: 'Photo: City Archive' }],
+  ['a nested list', { type: 'list', items: ['one', { text: 'two', items: ['two a', { text: 'two b', items: ['deep'], ordered: true }] }, { text: 'three' }], ordered: true }],
+  ['a table without header or caption', { type: 'table', rows: [['a']] }],
+  ['an embed of another site', { type: 'embed', provider: 'other', url: 'https://example.org/video' }],
+  ['code without a language', { type: 'code', text: 'x' }],
+];
 
 test('every block type has a sample here, a schema, every form and its partial', () => {
   expect(BLOCKS.map((b) => b.type).sort()).toEqual(Object.keys(SAMPLES).sort());
@@ -40,16 +43,19 @@ test('every block type has a sample here, a schema, every form and its partial',
   }
 });
 
-test.each(Object.entries(SAMPLES))('%s: validates, resolves and gives its record back in canonical form', (_type, record) => {
+test.each([...Object.entries(SAMPLES), ...VARIANTS])('%s: validates, resolves and gives its record back in canonical form', (_type, record) => {
   const parsed = blockSchema.parse(record);
   const block = resolveBlock(parsed, 'body[0]', env);
   expect(block).toBeDefined();
   expect(blockRecordOf(block!)).toEqual(canonicalBlock(parsed));
+  // The record form is itself a valid record, already canonical.
+  expect(canonicalBlock(blockSchema.parse(blockRecordOf(block!)))).toEqual(blockRecordOf(block!));
   const out: string[] = [];
   blockTexts(block!, out);
   expect(out.join(' ')).not.toContain('*'); // plain text: the Markdown is gone
   expect(blockModel(block!, show).type).toBe(record.type);
-  expect(blockFeedHtml(block!, feed)).toMatch(/^<(p|h2|figure|ul|blockquote)>/);
+  expect(blockFeedHtml(block!, feed)).toMatch(/^<(p|h2|figure|ul|ol|blockquote|table|pre|hr)>/);
+  expect(blockFeedHtml(block!, feed)).not.toMatch(/ class=/);
 });
 
 test('an unknown type or a stray field is refused with the field named', () => {
@@ -75,4 +81,11 @@ test('heading ids are readable words: accents dropped, punctuation to dashes, "s
   expect(headingSlug('Café crème: what next?')).toBe('cafe-creme-what-next');
   expect(headingSlug('Москва сегодня')).toBe('москва-сегодня');
   expect(headingSlug('!!!')).toBe('section');
+});
+
+test('a divider is a thematic break, on the page and in the feed', () => {
+  const block = resolveBlock({ type: 'divider' }, 'body[0]', env)!;
+  expect(blockFeedHtml(block, feed)).toBe('<hr>');
+  expect(renderPartial('blocks/divider.ejs', { block: blockModel(block, show) })).toBe('<hr class="article__divider">\n');
+  expect(problemsOf({ type: 'divider', text: 'x' })).toEqual(['body[3].text: is not a known field (check its spelling)']);
 });

@@ -6,8 +6,9 @@
  */
 import type { BlockModel } from '../registry';
 import { uniqueHeadingIds } from './unique-heading-ids';
+import { uniqueRegionLabels } from './unique-region-labels';
 
-export const BODY_ENHANCERS: readonly ((blocks: readonly BlockModel[]) => BlockModel[])[] = [uniqueHeadingIds];
+export const BODY_ENHANCERS: readonly ((blocks: readonly BlockModel[]) => BlockModel[])[] = [uniqueHeadingIds, uniqueRegionLabels];
 
 export function enhanceBody(blocks: readonly BlockModel[]): BlockModel[] {
   return BODY_ENHANCERS.reduce<BlockModel[]>((current, enhance) => enhance(current), [...blocks]);
