@@ -5,10 +5,11 @@
  */
 import type { ImportFormat } from '../draft';
 import { newsml } from './newsml';
+import { ninjs } from './ninjs';
 import { text } from './text';
 
 /** Plain text last: it takes any file the structured formats do not claim. */
-export const FORMATS: readonly ImportFormat[] = [newsml, text];
+export const FORMATS: readonly ImportFormat[] = [ninjs, newsml, text];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);

@@ -69,6 +69,7 @@ function block(el: El, ctx: Ctx, out: ImportedBlock[], splitBreaks: boolean): vo
   if (name === 'note' && /^npa$/i.test(attr(el, 'type') ?? '')) return ctx.notes.add('dropped a NITF <note> not for publication');
   if (name === 'p' || name === 'dt' || name === 'dd' || name === 'caption' || name === 'summary') return void out.push(...paragraphs(el.children, ctx, splitBreaks));
   if (HEADINGS.has(name)) return void out.push(...splitRuns(ctx.runs(el.children, { plain: true }), (md) => ({ type: 'heading', text: md })));
+  if (isFigure(el) || (isGallery(el) && pictureCount(el) > 1)) return figureBlocks(el, ctx, out);
   if (name === 'ul' || name === 'ol') return listBlocks(el, ctx, out);
   if (name === 'blockquote' || name === 'bq') return quoteBlocks(el, ctx, out);
   if (name === 'table') return tableBlocks(el, ctx, out);
@@ -77,7 +78,6 @@ function block(el: El, ctx: Ctx, out: ImportedBlock[], splitBreaks: boolean): vo
     if (out[out.length - 1]?.type !== 'divider') out.push({ type: 'divider' });
     return;
   }
-  if (isFigure(el) || (isGallery(el) && pictureCount(el) > 1)) return figureBlocks(el, ctx, out);
   walk(el.children, out, ctx, splitBreaks);
 }
 
@@ -105,7 +105,7 @@ function codeBlock(pre: El, out: ImportedBlock[]): void {
   if (!/\S/.test(text)) return;
   const code = pre.children.find((child): child is El => isEl(child) && child.name === 'code');
   const language = [...classes(pre), ...(code ? classes(code) : [])]
-    .map((name) => /^(?:language|lang)-([a-z0-9#+_.-]{1,30})$/.exec(name)?.[1])
+    .map((name) => /^(?:language|lang)-([a-z0-9][a-z0-9#+_.-]{0,23})$/.exec(name)?.[1])
     .find(Boolean);
   out.push({ type: 'code', text, ...(language && { language }) });
 }

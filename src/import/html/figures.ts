@@ -170,7 +170,7 @@ const isPictureEl = (el: El): boolean => el.name === 'img' || el.name === 'pictu
 function isCaptionedItem(el: El): boolean {
   let pictures = 0;
   let caption = false;
-  for (const child of descendants(el, isPictureEl)) {
+  for (const child of descendants(el)) {
     if (isPictureEl(child)) pictures++;
     else if (isCaptionEl(child)) caption = true;
   }

@@ -8,11 +8,14 @@
  */
 import { asRecords, type Converted, type ImportedBlock } from './blocks';
 import { createContext } from './convert';
-import { firstDescendant, MAX_DEPTH, parseMarkup, type El } from './dom';
+import { firstDescendant, MAX_DEPTH, parseMarkup, plainText, type El } from './dom';
 import { Notes } from './notes';
 
 export type { Converted, ImagePart, ImportedBlock, ListEntry, ListItem } from './blocks';
+export { embedOf } from './embeds';
+export { escapeMarkdown } from './inline';
 export { textToBlocks } from './text';
+export { imageSource } from './urls';
 
 function convert(container: El, flattened: boolean, skip: (el: El) => boolean = () => false): Converted {
   const notes = new Notes();
@@ -52,4 +55,16 @@ export function nitfToBlocks(nitfBody: string): Converted {
   if (content) return convert(content, flattened);
   const body = firstDescendant(root, (el) => el.name === 'body');
   return convert(body ?? root, flattened, (el) => el.name === 'head' || el.name === 'body.head' || el.name === 'body.end');
+}
+
+/** The words of some HTML as one line of plain text (for a headline or standfirst given as HTML). */
+export function htmlToText(html: string): string {
+  const { root } = parseMarkup(html);
+  return plainText(firstDescendant(root, (el) => el.name === 'body') ?? root);
+}
+
+/** Whether some XML is NITF: a <nitf> document or a <body.content>, by its elements. */
+export function isNitf(xml: string): boolean {
+  const { root } = parseMarkup(xml, true);
+  return !!firstDescendant(root, (el) => el.name === 'nitf' || el.name === 'body.content');
 }

@@ -104,7 +104,12 @@ export function tableBlocks(table: El, ctx: Ctx, out: ImportedBlock[]): void {
     return;
   }
   // The header is the table's first row when it is a heading row; a table that is all heading rows has rows only.
-  const header = kept[0]?.head && kept.length > 1 ? kept[0].line : undefined;
+  // A header names every column: one with an empty cell (a blank corner) is read as a row.
+  let header = kept[0]?.head && kept.length > 1 ? kept[0].line : undefined;
+  if (header?.includes('')) {
+    ctx.notes.add('read a header row with an empty cell as a row of the table');
+    header = undefined;
+  }
   const body = (header ? kept.slice(1) : kept).map(({ line }) => line);
   out.push({ type: 'table', ...(caption && { caption }), ...(header && { header }), rows: body });
 }
