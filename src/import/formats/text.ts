@@ -112,7 +112,6 @@ export const text: ImportFormat = {
       headline = draftHeadline(standfirst);
       notes.push(`headline made from the standfirst ("${headline}"): give one with --headline`);
     }
-    if (!author) notes.push('no closing paragraph about the writer: the byline is the site\u2019s desk');
     const draft: ArticleDraft = {
       sourceId,
       headline,
