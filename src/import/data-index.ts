@@ -4,7 +4,7 @@
  * importer wrote it), the import ids on records, and the names and aliases
  * of authors and sources to match copy against.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFile } from 'node:fs';
 import path from 'node:path';
 import { listJsonFiles, mapLimit, parseJson } from '../content/files';
 import { siteSchema, type SiteRecord } from '../content/schema';
@@ -37,12 +37,8 @@ async function readKnown(dir: string, folder: string): Promise<Map<string, Known
   const files = await listJsonFiles(dir, folder);
   const records = await mapLimit(files, 64, async (file): Promise<KnownRecord> => {
     const slug = path.posix.basename(file, '.json');
-    let text: string;
-    try {
-      text = await fs.readFile(path.join(dir, file), 'utf8');
-    } catch {
-      return { slug, file };
-    }
+    const text = await new Promise<string | undefined>((resolve) => readFile(path.join(dir, file), 'utf8', (error, content) => resolve(error ? undefined : content)));
+    if (text === undefined) return { slug, file };
     const parsed = parseJson(text);
     if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) return { slug, file };
     const value = parsed.value as Record<string, unknown>;

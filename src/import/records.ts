@@ -85,20 +85,38 @@ function source(index: DataIndex, run: RunState, draft: SourceDraft, options: Bu
   return slug;
 }
 
-/** Known source names (and aliases) that the story's paragraphs mention, with where they first appear. */
-function mentionedSources(names: ReadonlyMap<string, string>, body: readonly BlockRecord[]): { slug: string; at: number }[] {
-  const text = body
-    .filter((b) => b.type === 'paragraph' || b.type === 'quote' || b.type === 'list')
-    .map((b) => ('text' in b ? plainInline(b.text as string) : ''))
-    .join('\n');
-  const lower = text.toLowerCase();
+/**
+ * The story's paragraphs and quotes as one lower-cased text with the inline
+ * Markdown taken out (link targets, escapes, emphasis marks): where sources
+ * are looked for. Not a full parse (plainInline's markdown-it pass was a
+ * fifth of an import's time), but a name reads the same either way.
+ */
+function storyText(body: readonly BlockRecord[]): string {
+  return body
+    .filter((b) => b.type === 'paragraph' || b.type === 'quote')
+    .map((b) => ('text' in b ? (b.text as string).replace(/\]\([^)]*\)/g, ']').replace(/\\(.)/g, '$1').replace(/[*_[\]]/g, '') : ''))
+    .join('\n')
+    .toLowerCase();
+}
+
+/** A name as a whole word or phrase ("afp", not inside "safpa"); compiled once per name. */
+const namePatterns = new Map<string, RegExp>();
+function firstMention(text: string, name: string): number | undefined {
+  if (name.length < 3) return undefined;
+  let pattern = namePatterns.get(name);
+  if (!pattern) namePatterns.set(name, (pattern = new RegExp(`(?<![\\p{L}\\d])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u')));
+  const at = text.search(pattern);
+  return at >= 0 ? at : undefined;
+}
+
+/** Known source names (and aliases) the story mentions, with where each source first appears. */
+function mentionedSources(names: ReadonlyMap<string, string>, text: string): Map<string, number> {
   const found = new Map<string, number>();
   for (const [name, slug] of names) {
-    if (name.length < 3 || !slug) continue;
-    const at = lower.search(new RegExp(`(?<![\\p{L}\\d])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u'));
-    if (at >= 0 && (!found.has(slug) || (found.get(slug) as number) > at)) found.set(slug, at);
+    const at = slug ? firstMention(text, name) : undefined;
+    if (at !== undefined && (!found.has(slug) || (found.get(slug) as number) > at)) found.set(slug, at);
   }
-  return [...found].map(([slug, at]) => ({ slug, at }));
+  return found;
 }
 
 async function resolveImage(media: MediaResolver, src: string, images: PlannedImage[], notes: string[], what: string): Promise<string | undefined> {
@@ -152,14 +170,15 @@ export async function buildItem(
   const origin = draft.origin ? source(index, run, draft.origin, options, notes) : undefined;
   // Cited sources in the order the story first mentions them; ones it never names in its paragraphs
   // (an attribution closing the standfirst) keep the reader's order, first.
-  const firstMention = new Map(mentionedSources(new Map([...index.sourceByName, ...run.sourceByName]), draft.body).map((m) => [m.slug, m.at]));
+  const text = storyText(draft.body);
+  const mentions = mentionedSources(index.sourceByName, text);
   const cited = new Map<string, { at: number; url?: string }>();
   draft.sources.forEach((s, i) => {
     const slug = source(index, run, s, options, notes);
-    const at = mentionedSources(new Map([[s.name.trim().toLowerCase(), slug]]), draft.body)[0]?.at ?? firstMention.get(slug) ?? -draft.sources.length + i;
+    const at = firstMention(text, s.name.trim().toLowerCase()) ?? mentions.get(slug) ?? -draft.sources.length + i;
     if (!cited.has(slug)) cited.set(slug, { at, ...(s.citedUrl && { url: s.citedUrl }) });
   });
-  for (const [slug, at] of firstMention) if (slug && !cited.has(slug) && index.sources.has(slug)) cited.set(slug, { at });
+  for (const [slug, at] of mentions) if (!cited.has(slug)) cited.set(slug, { at });
   const sourceRefs = [...cited]
     .filter(([slug]) => slug !== origin)
     .sort(([, a], [, b]) => a.at - b.at)
