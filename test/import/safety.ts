@@ -64,7 +64,7 @@ export function markupIn(html: string): string[] {
   if (/<script/i.test(html)) found.push('<script');
   for (const tag of html.match(/<[^>]*>?/g) ?? []) {
     if (/\son[a-z]+\s*=/i.test(tag)) found.push(`an on…= attribute: ${tag}`);
-    if (/javascript:/i.test(tag)) found.push(`javascript: in ${tag}`);
+    if (/=\s*["']?\s*javascript:/i.test(tag)) found.push(`a javascript: URL in ${tag}`);
     const allowed = /^<\/?(?:em|strong)>$/.test(tag) || tag === '</a>' || /^<a href="(?:https?:\/\/|mailto:|\/(?!\/))[^"<>]*"(?: rel="noopener noreferrer")?>$/.test(tag);
     if (!allowed) found.push(tag);
   }

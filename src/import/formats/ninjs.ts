@@ -240,13 +240,13 @@ function bodyOf(item: Json, type: string, notes: string[]): Converted | undefine
     if (value) candidates.push({ kind: bodyKind(str(field(entry, 'contentType', 'contenttype')) ?? '', str(entry.role) ?? '', value), value });
   }
   for (const [suffix, value] of suffixed(item, 'body_')) candidates.push({ kind: bodyKind('', suffix, value), value });
+  if (candidates.some((candidate) => candidate.kind === 'other')) notes.push('a body in a format that is neither HTML, NITF nor plain text was left out');
   for (const kind of PREFERENCE) {
     const found = candidates.find((candidate) => candidate.kind === kind);
     if (!found) continue;
     const converted = kind === 'html' ? htmlToBlocks(found.value) : kind === 'nitf' ? nitfToBlocks(found.value) : textToBlocks(found.value);
     if (converted.blocks.length) return converted;
   }
-  if (candidates.length) notes.push('a body in a format that is neither HTML, NITF nor plain text was left out');
   if (type === 'composite') {
     // A composite may carry its story as a text association.
     const story = associationsOf(item).find((association) => str(association.type)?.toLowerCase() === 'text');
@@ -277,7 +277,7 @@ const JOB_TITLE = /\b(?:staff|reporter|correspondent|editor|writer|journalist|co
  */
 export function bylinePeople(byline: string, notes: string[] = []): PersonDraft[] {
   const text = oneLine(byline).replace(/^(?:by|von|av|af|par|por|door)\s+/i, '');
-  const parts = text.split(/\s*(?:[,;]|\s&\s|\s(?:and|und|och|og|et|y|e)\s)\s*/i).map((part) => part.replace(/^\(|\)$/g, '').trim()).filter(Boolean);
+  const parts = text.split(/\s*(?:,\s*(?:and|und|och|og|et|y|e)\s|[,;]|\s&\s|\s(?:and|und|och|og|et|y|e)\s)\s*/i).map((part) => part.replace(/^\(|\)$/g, '').trim()).filter(Boolean);
   const people: PersonDraft[] = [];
   const agencies: string[] = [];
   for (const part of parts) {
@@ -293,17 +293,20 @@ export function bylinePeople(byline: string, notes: string[] = []): PersonDraft[
   return people;
 }
 
+/** The authors: the byline's people in its order, then people the item names as authors (rel "author", "creator", "contributor"…). */
 function authorsOf(item: Json, notes: string[]): PersonDraft[] {
   const authors: PersonDraft[] = [];
   const add = (person: PersonDraft) => {
-    if (!authors.some((known) => known.name.toLowerCase() === person.name.toLowerCase())) authors.push(person);
+    const known = authors.find((author) => author.name.toLowerCase() === person.name.toLowerCase());
+    if (!known) authors.push(person);
+    else if (!known.role && person.role) known.role = person.role;
   };
+  const byline = str(field(item, 'by', 'byline'));
+  if (byline) bylinePeople(byline, notes).forEach(add);
   for (const person of objects(field(item, 'people', 'person'))) {
     const name = str(person.name);
     if (name && AUTHOR_RELS.has(roleWord(person.rel))) add({ name: oneLine(name) });
   }
-  const byline = str(field(item, 'by', 'byline'));
-  if (byline) bylinePeople(byline, notes).forEach(add);
   if (!authors.length) {
     const holder = str(field(item, 'copyrightHolder', 'copyrightholder'));
     if (holder) {
@@ -368,12 +371,22 @@ function renditionsOf(item: Json): Rendition[] {
 }
 
 const IMAGE_FILE = /\.(?:jpe?g|png|webp|avif|gif)(?:[?#].*)?$/i;
+/** The image types a page can show (the data contract's image files); a TIFF or RAW master is not one. */
+const WEB_IMAGE = /^image\/(?:jpeg|jpg|pjpeg|png|webp|avif|gif)\b/;
 
-/** The largest rendition that is an image (by its type, or by its file name when no rendition says its type). */
-function bestImage(renditions: Rendition[]): Rendition | undefined {
-  const typed = renditions.filter((rendition) => rendition.type.startsWith('image/'));
-  const images = typed.length ? typed : renditions.filter((rendition) => !rendition.type && IMAGE_FILE.test(rendition.href));
-  return images.reduce<Rendition | undefined>((best, rendition) => (!best || rendition.area > best.area || (rendition.area === best.area && rendition.bytes > best.bytes) ? rendition : best), undefined);
+const largest = (renditions: Rendition[]): Rendition | undefined =>
+  renditions.reduce<Rendition | undefined>((best, rendition) => (!best || rendition.area > best.area || (rendition.area === best.area && rendition.bytes > best.bytes) ? rendition : best), undefined);
+
+/**
+ * The largest rendition a page can show: of a web image type, else of no
+ * stated type but an image file name, else of any image type (noted).
+ */
+function bestImage(renditions: Rendition[], label: string, notes: string[]): Rendition | undefined {
+  const web = largest(renditions.filter((rendition) => WEB_IMAGE.test(rendition.type) || (!rendition.type && IMAGE_FILE.test(rendition.href))));
+  if (web) return web;
+  const other = largest(renditions.filter((rendition) => rendition.type.startsWith('image/')));
+  if (other) notes.push(`the picture "${label}" has no rendition in a web image type: took its ${other.type}`);
+  return other;
 }
 
 function picturesOf(item: Json, notes: string[]): ImageDraft[] {
@@ -382,7 +395,7 @@ function picturesOf(item: Json, notes: string[]): ImageDraft[] {
     const type = str(association.type)?.toLowerCase();
     if (type !== 'picture' && type !== 'graphic') continue;
     const label = str(association.name) ?? str(association.uri) ?? 'a picture';
-    const rendition = bestImage(renditionsOf(association));
+    const rendition = bestImage(renditionsOf(association), label, notes);
     if (!rendition) {
       notes.push(`the picture "${label}" has no image rendition: left out`);
       continue;
@@ -418,7 +431,9 @@ function isoDate(value: unknown, label: string, notes: string[]): string | undef
   else if (!zone) notes.push(`${label} ${text} has no time zone: read as UTC`);
   const offset = !zone || /^z$/i.test(zone) ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const date = new Date(`${year}-${month}-${day}T${hour ?? '00'}:${minute ?? '00'}:${second}${fraction}${offset}`);
-  if (Number.isNaN(date.getTime())) {
+  // Date would roll 31 February over into March; a day past its month's end is not a date.
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  if (Number.isNaN(date.getTime()) || Number(day) > daysInMonth) {
     notes.push(`${label} "${text}" is not a real date: left out`);
     return undefined;
   }
@@ -443,8 +458,10 @@ function datesOf(item: Json, notes: string[]): { publishedAt?: string; updatedAt
 function languageOf(item: Json, notes: string[]): string | undefined {
   const raw = str(item.language);
   if (!raw) return undefined;
+  // BCP 47's usual case: language lowercase, script titlecase, region uppercase ("nb_no" → "nb-NO").
   const [primary = '', ...rest] = raw.replace(/_/g, '-').split('-');
-  const tag = [primary.toLowerCase(), ...rest].join('-');
+  const subtag = (part: string) => (/^[a-z]{2}$/i.test(part) ? part.toUpperCase() : /^[a-z]{4}$/i.test(part) ? part[0]?.toUpperCase() + part.slice(1).toLowerCase() : part);
+  const tag = [primary.toLowerCase(), ...rest.map(subtag)].join('-');
   if (/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)) return tag;
   notes.push(`language "${raw.slice(0, 40)}" is not a language tag: left out`);
   return undefined;

@@ -18,12 +18,23 @@ export interface El {
 export type Node = El | string;
 
 export const MAX_DEPTH = 100;
+/**
+ * Where reading stops: htmlparser2 keeps its open elements in an array it
+ * shifts, so each tag costs as much as the nesting is deep, and markup of
+ * 100,000 unclosed tags would take minutes. Browsers stop nesting at 512.
+ */
+export const MAX_PARSE_DEPTH = 2000;
 
 export interface Parsed {
   root: El;
   /** Whether some markup was nested deeper than MAX_DEPTH (and flattened). */
   flattened: boolean;
+  /** Whether reading stopped where the markup nests deeper than MAX_PARSE_DEPTH (the rest is left out). */
+  cut: boolean;
 }
+
+/** Thrown from a parser callback to stop reading. */
+const STOP = Symbol('stop');
 
 /** The local name of a tag, lowercase: "nitf:Body.Content" → "body.content". */
 export function localName(name: string): string {
@@ -41,9 +52,11 @@ export function parseMarkup(markup: string, xml = false): Parsed {
   const stack: El[] = [root];
   let ignored = 0;
   let flattened = false;
+  let cut = false;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (stack.length + ignored >= MAX_PARSE_DEPTH) throw STOP;
         if (stack.length > MAX_DEPTH) {
           ignored++;
           flattened = true;
@@ -66,9 +79,14 @@ export function parseMarkup(markup: string, xml = false): Parsed {
     },
     xml ? { lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true, recognizeCDATA: true } : {},
   );
-  parser.write(markup);
-  parser.end();
-  return { root, flattened };
+  try {
+    parser.write(markup);
+    parser.end();
+  } catch (error) {
+    if (error !== STOP) throw error;
+    cut = true;
+  }
+  return { root, flattened, cut };
 }
 
 export const isEl = (node: Node): node is El => typeof node !== 'string';

@@ -8,7 +8,7 @@
  */
 import { asRecords, type Converted, type ImportedBlock } from './blocks';
 import { createContext } from './convert';
-import { firstDescendant, MAX_DEPTH, parseMarkup, plainText, type El } from './dom';
+import { firstDescendant, MAX_DEPTH, MAX_PARSE_DEPTH, parseMarkup, plainText, type El, type Parsed } from './dom';
 import { Notes } from './notes';
 
 export type { Converted, ImagePart, ImportedBlock, ListEntry, ListItem } from './blocks';
@@ -17,9 +17,10 @@ export { escapeMarkdown } from './inline';
 export { textToBlocks } from './text';
 export { imageSource } from './urls';
 
-function convert(container: El, flattened: boolean, skip: (el: El) => boolean = () => false): Converted {
+function convert(container: El, parsed: Parsed, skip: (el: El) => boolean = () => false): Converted {
   const notes = new Notes();
-  if (flattened) notes.add(`flattened markup nested more than ${MAX_DEPTH} levels deep to its text`);
+  if (parsed.flattened) notes.add(`flattened markup nested more than ${MAX_DEPTH} levels deep to its text`);
+  if (parsed.cut) notes.add(`stopped reading where the markup nests more than ${MAX_PARSE_DEPTH} levels deep: the rest is left out`);
   const ctx = createContext(notes);
   const blocks: ImportedBlock[] = [];
   ctx.walk(
@@ -39,8 +40,8 @@ function tidy(blocks: ImportedBlock[]): ImportedBlock[] {
 
 /** An HTML fragment or a whole document (its `<body>`) → body blocks. */
 export function htmlToBlocks(html: string): Converted {
-  const { root, flattened } = parseMarkup(html);
-  return convert(firstDescendant(root, (el) => el.name === 'body') ?? root, flattened);
+  const parsed = parseMarkup(html);
+  return convert(firstDescendant(parsed.root, (el) => el.name === 'body') ?? parsed.root, parsed);
 }
 
 /**
@@ -50,11 +51,11 @@ export function htmlToBlocks(html: string): Converted {
  * parts of `<body.head>` and `<body.end>` are metadata the caller reads.
  */
 export function nitfToBlocks(nitfBody: string): Converted {
-  const { root, flattened } = parseMarkup(nitfBody, true);
-  const content = firstDescendant(root, (el) => el.name === 'body.content');
-  if (content) return convert(content, flattened);
-  const body = firstDescendant(root, (el) => el.name === 'body');
-  return convert(body ?? root, flattened, (el) => el.name === 'head' || el.name === 'body.head' || el.name === 'body.end');
+  const parsed = parseMarkup(nitfBody, true);
+  const content = firstDescendant(parsed.root, (el) => el.name === 'body.content');
+  if (content) return convert(content, parsed);
+  const body = firstDescendant(parsed.root, (el) => el.name === 'body');
+  return convert(body ?? parsed.root, parsed, (el) => el.name === 'head' || el.name === 'body.head' || el.name === 'body.end');
 }
 
 /** The words of some HTML as one line of plain text (for a headline or standfirst given as HTML). */

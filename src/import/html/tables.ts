@@ -9,7 +9,7 @@
  */
 import type { ImportedBlock } from './blocks';
 import type { Ctx } from './context';
-import { attr, isEl, plainText, type El } from './dom';
+import { attr, hasWords, isEl, plainText, type El, type Node } from './dom';
 import { joinRuns } from './inline';
 
 export const MAX_COLUMNS = 50;
@@ -24,17 +24,25 @@ interface Row {
   head: boolean;
 }
 
-function rowsOf(table: El): Row[] {
+const STRUCTURE = new Set([...SECTIONS, ...CELLS, 'tr', 'caption', 'colgroup', 'col']);
+
+/** The table's rows, and what sits in it outside any cell (a browser shows that before the table). */
+function rowsOf(table: El): { rows: Row[]; loose: Node[] } {
   const rows: Row[] = [];
+  const loose: Node[] = [];
+  const strays = (parent: El) => loose.push(...parent.children.filter((child) => (isEl(child) ? !STRUCTURE.has(child.name) : hasWords(child))));
   const take = (parent: El, head: boolean) => {
+    strays(parent);
     for (const child of parent.children) {
       if (!isEl(child)) continue;
-      if (child.name === 'tr') rows.push({ cells: child.children.filter((cell): cell is El => isEl(cell) && CELLS.has(cell.name)), head });
-      else if (SECTIONS.has(child.name)) take(child, child.name === 'thead');
+      if (child.name === 'tr') {
+        strays(child);
+        rows.push({ cells: child.children.filter((cell): cell is El => isEl(cell) && CELLS.has(cell.name)), head });
+      } else if (SECTIONS.has(child.name)) take(child, child.name === 'thead');
     }
   };
   take(table, false);
-  return rows;
+  return { rows, loose };
 }
 
 function span(cell: El, name: string, max: number): number {
@@ -43,7 +51,8 @@ function span(cell: El, name: string, max: number): number {
 }
 
 export function tableBlocks(table: El, ctx: Ctx, out: ImportedBlock[]): void {
-  const rows = rowsOf(table);
+  const { rows, loose } = rowsOf(table);
+  if (loose.length) ctx.walk(loose, out);
   const only = rows.length === 1 && rows[0]?.cells.length === 1 ? rows[0].cells[0] : undefined;
   if (only) {
     ctx.walk(only.children, out);
