@@ -46,6 +46,8 @@ const PERF_FLOOR = Number(process.env.PERF_FLOOR ?? 90);
 const PAGES: Record<string, string> = {
   home: '/',
   article: '/articles/night-train-returns',
+  // Every newer block type (table, embed, code, divider, gallery, nested lists, a text-only figure).
+  'article-blocks': '/articles/port-alder-punctuality-data',
   author: '/authors/maren-holt',
   source: '/sources/port-alder-city-council',
   tag: '/tags/port-alder',
