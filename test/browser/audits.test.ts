@@ -7,7 +7,10 @@
  * - the Nu Html Checker (vnu-jar, one JVM for all pages) reports no errors;
  * - keyboard: the first focus stops each show a visible focus indicator;
  * - at 320 px wide no page scrolls sideways;
- * - a right-to-left article reads right to left.
+ * - a right-to-left article reads right to left;
+ * - the article with the newer block types shows each of them, loads nothing
+ *   from another site, and its wide tables and code scroll in their own
+ *   boxes, which the keyboard reaches and scrolls.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -192,6 +195,74 @@ describeBrowser('audits in Chromium', () => {
           return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
         });
         expect(overflow).toEqual({ scrollWidth: overflow.clientWidth, clientWidth: 320, wide: [] });
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('the article with every newer block type', () => {
+    const url = PAGES['article-new-blocks'] as string;
+
+    test('shows each of them, and loads nothing from another site', async () => {
+      const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+      try {
+        const page = await context.newPage();
+        const elsewhere: string[] = [];
+        page.on('request', (request) => {
+          if (!request.url().startsWith(site.base)) elsewhere.push(request.url());
+        });
+        await page.goto(site.base + url, { waitUntil: 'load' });
+        const found = await page.evaluate(() => {
+          const body = document.querySelector('.article__body') as HTMLElement;
+          const has = (selector: string) => body.querySelector(selector) !== null;
+          return {
+            table: has('.scroll-box > table > caption + thead th[scope="col"]'),
+            embed: has('.embed a[rel="noopener noreferrer"] img'),
+            code: has('.scroll-box > pre > code'),
+            divider: has(':scope > hr'),
+            gallery: body.querySelectorAll('.gallery img[loading="lazy"]').length >= 2,
+            nestedList: has('.article__list li > .article__list li > .article__list'),
+            textOnlyFigure: has('.figure--text-only figcaption'),
+            frames: document.querySelectorAll('iframe, object, embed').length,
+          };
+        });
+        expect(found).toEqual({ table: true, embed: true, code: true, divider: true, gallery: true, nestedList: true, textOnlyFigure: true, frames: 0 });
+        expect(elsewhere).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('at 320 px its tables and code scroll inside their own boxes, which the keyboard reaches, shows focus on and scrolls', async () => {
+      const context = await site.browser.newContext({ viewport: { width: 320, height: 640 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(site.base + url, { waitUntil: 'load' });
+        const boxes = await page.locator('.scroll-box').count();
+        expect(boxes).toBeGreaterThanOrEqual(2);
+        const reached: Array<{ label: string | null; overflows: boolean; indicated: boolean; scrolled: boolean }> = [];
+        for (let i = 0; i < 200 && reached.length < boxes; i++) {
+          await page.keyboard.press('Tab');
+          const box = await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el?.classList.contains('scroll-box')) return null;
+            const style = getComputedStyle(el);
+            return { label: el.getAttribute('aria-label'), overflows: el.scrollWidth > el.clientWidth, indicated: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+          });
+          if (!box) continue;
+          await page.keyboard.press('ArrowRight');
+          // Keyboard scrolling may be animated: wait for it to move, a moment at most.
+          const scrolled = await page
+            .waitForFunction(() => Math.abs((document.activeElement as HTMLElement).scrollLeft) > 0, undefined, { timeout: 2000 })
+            .then(() => true, () => false);
+          reached.push({ ...box, scrolled });
+        }
+        expect(reached).toEqual([
+          { label: 'Departures in 2024, by route', overflows: true, indicated: true, scrolled: true },
+          { label: 'Code (csv)', overflows: true, indicated: true, scrolled: true },
+        ]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
       } finally {
         await context.close();
       }

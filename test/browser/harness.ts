@@ -22,6 +22,8 @@ export const PAGES: Record<string, string> = {
   home: '/',
   article: '/articles/unfit-conscripts-sent-home',
   'article-all-blocks': '/articles/night-train-returns',
+  /** Tables, embeds, code, dividers, galleries, nested lists and a text-only figure. */
+  'article-new-blocks': '/articles/port-alder-punctuality-data',
   'article-rtl': '/articles/port-alder-library-arabic-reading-week',
   author: '/authors/maren-holt',
   source: '/sources/al-jazeera',
