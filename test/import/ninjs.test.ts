@@ -3,6 +3,7 @@
  * IPTC's schemas (1.6, 2.2, 3.1) with each version's own field names and
  * shapes, and every skip and failure.
  */
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleDraft, ImportItem } from '../../src/import/draft';
@@ -283,8 +284,8 @@ describe('fields', () => {
   });
   test('pictures: the largest web image, a file name kept as given, none without an image (noted)', () => {
     const picture = (renditions: unknown, more: Record<string, unknown> = {}) => article(item({ associations: [{ name: 'p', uri: 'urn:p', type: 'picture', by: 'Jane Roe', ...more, renditions }] }));
-    expect(picture([{ name: 'a', href: 'small.jpg', width: 10, height: 10 }, { name: 'b', href: 'big.JPG', width: 100, height: 100 }, { name: 'c', href: 'huge.tif', width: 1000, height: 1000 }]).draft.image).toEqual({ src: 'big.JPG', credit: 'Photo: Jane Roe' });
-    expect(picture([{ name: 'a', href: 'master.tif', contentType: 'image/tiff' }])).toMatchObject({ draft: { image: { src: 'master.tif' } }, notes: ['the picture "p" has no rendition in a web image type: took its image/tiff'] });
+    expect(picture([{ name: 'a', href: 'small.jpg', width: 10, height: 10 }, { name: 'b', href: 'big.JPG', width: 100, height: 100 }, { name: 'c', href: 'huge.tif', width: 1000, height: 1000 }]).draft.image).toEqual({ src: 'big.JPG', alt: 'Image', credit: 'Photo: Jane Roe' });
+    expect(picture([{ name: 'a', href: 'master.tif', contentType: 'image/tiff' }])).toMatchObject({ draft: { image: { src: 'master.tif' } }, notes: ['the picture "p" has no rendition in a web image type: took its image/tiff', 'the picture "p" has no headline or description: its alt text is "Image"'] });
     expect(picture([{ name: 'a', href: 'clip.mp4', contentType: 'video/mp4' }])).toMatchObject({ notes: ['the picture "p" has no image rendition: left out'] });
     expect(picture([{ name: 'a', href: 'javascript:alert(1)', contentType: 'image/jpeg' }])).toMatchObject({ notes: ['the picture "p" is an image with a javascript: source: left out'] });
     expect(picture([{ name: 'a', href: 'x.jpg' }], { by: '© Agency' }).draft.image?.credit).toBe('© Agency');
@@ -319,5 +320,27 @@ describe('fields', () => {
     const { draft } = article(item({ body_text: undefined, body_html: '<p onclick="x">a<script>alert(1)</script><a href="javascript:alert(1)">b</a> [c](javascript:alert(1))</p><img src=x onerror=alert(1)>' }));
     expect(unsafeFields(draft.body)).toEqual([]);
     expect(invalidBlocks(draft.body)).toEqual([]);
+  });
+});
+
+describe('property: any JSON', () => {
+  const hostile = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('<script>alert(1)</script>', '<p onclick=x>p</p>', '[x](javascript:alert(1))', 'javascript:alert(1)', '<nitf><body.content><p>n</p></body.content></nitf>', '2026-02-30T00:00:00', 'picture', 'canceled', 'text/html', 'application/nitf+xml'));
+  const field = fc.constantFrom('uri', 'type', 'headline', 'headlines', 'body_html', 'body_text', 'body_nitf', 'bodies', 'by', 'byline', 'people', 'subjects', 'infoSources', 'associations', 'renditions', 'firstcreated', 'versionCreated', 'embargoed', 'pubstatus', 'language', 'altids', 'descriptions', 'standard');
+  const value = fc.oneof(hostile, fc.jsonValue({ maxDepth: 2 }), fc.array(fc.record({ value: hostile, contentType: hostile, role: hostile, name: hostile, href: hostile, type: hostile }, { requiredKeys: [] }), { maxLength: 3 }));
+  const items = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.dictionary(field, value).map((more) => item(more)), fc.array(fc.dictionary(field, value).map((more) => item(more)), { maxLength: 3 }));
+
+  test('read never throws on JSON; every article it makes has a safe, valid body', () => {
+    fc.assert(
+      fc.property(items, (data) => {
+        for (const result of ninjs.read(JSON.stringify(data) ?? 'null', { file: 'fuzz.json' })) {
+          // A failure is one of the reader's own reasons, never an exception caught on the way.
+          if (result.kind === 'fail') expect(['not a ninjs object', 'no body: none of body_html, body_text, body_nitf or bodies has text', 'the body has no text once converted']).toContain(result.reason);
+          if (result.kind !== 'article') continue;
+          expect(unsafeFields(result.draft.body)).toEqual([]);
+          expect(invalidBlocks(result.draft.body)).toEqual([]);
+        }
+      }),
+      { numRuns: 600 },
+    );
   });
 });

@@ -134,7 +134,7 @@ function readItem(item: Json, fallback: string): ImportItem {
   const pictures = picturesOf(item, notes);
   const [image, ...more] = pictures;
   if (more.length) notes.push(`added ${more.length} more picture${more.length > 1 ? 's' : ''} of the item's associations at the end of the body`);
-  const allBlocks = [...blocks, ...more.map((picture): BlockRecord => ({ type: 'image', src: picture.src, alt: picture.alt ?? 'Picture', ...(picture.caption && { caption: picture.caption }), ...(picture.credit && { credit: picture.credit }) }))];
+  const allBlocks = [...blocks, ...more.map((picture): BlockRecord => ({ type: 'image', src: picture.src, alt: picture.alt ?? 'Image', ...(picture.caption && { caption: picture.caption }), ...(picture.credit && { credit: picture.credit }) }))];
   if (!allBlocks.length) return { kind: 'fail', sourceId, reason: 'the body has no text once converted' };
 
   const { origin, sources } = sourcesOf(item);
@@ -409,8 +409,13 @@ function picturesOf(item: Json, notes: string[]): ImageDraft[] {
     const by = str(field(association, 'by', 'byline')) ?? str(field(association, 'copyrightHolder', 'copyrightholder'));
     // The data contract shows credits as written, kind included; the item says what kind of picture it is.
     const credit = by && (/^(?:photo|foto|picture|graphic|illustration|image|bild)s?\b|©/i.test(by) ? oneLine(by) : `${type === 'graphic' ? 'Graphic' : 'Photo'}: ${oneLine(by)}`);
-    const alt = headlineOf(association, []) ?? caption;
-    pictures.push({ src: source.src, ...(alt && { alt }), ...(caption && { caption }), ...(credit && { credit }) });
+    // Alt text is required: the picture's headline, else its description, else a word (noted).
+    let alt = headlineOf(association, []) ?? caption;
+    if (!alt) {
+      notes.push(`the picture "${label}" has no headline or description: its alt text is "Image"`);
+      alt = 'Image';
+    }
+    pictures.push({ src: source.src, alt, ...(caption && { caption }), ...(credit && { credit }) });
   }
   return pictures;
 }
