@@ -70,8 +70,12 @@ export type ImportItem =
       /** What the reader guessed ("headline made from the standfirst") and what it dropped ("an <iframe> from example.org"). */
       notes: string[];
     }
-  /** Deliberately not imported, with the reason ("a picture item, not text", "pubstatus canceled"). */
-  | { kind: 'skip'; sourceId: string; reason: string }
+  /**
+   * Deliberately not imported, with the reason ("a picture item, not text", "pubstatus canceled").
+   * `withdrawn`: the source takes the item back (canceled, withheld): an earlier import of it
+   * must not stay published (the run makes it a draft with --update, and says so without).
+   */
+  | { kind: 'skip'; sourceId: string; reason: string; withdrawn?: boolean }
   /** Could not be read: a broken item (exit status 1). */
   | { kind: 'fail'; sourceId: string; reason: string };
 

@@ -108,6 +108,19 @@ export async function runImport(files: readonly string[], options: ImportOptions
   return lines;
 }
 
+/**
+ * An item its source withdraws (canceled, withheld). Nothing to import; but a story an earlier
+ * import published must come down: with --update it becomes a draft (invisible everywhere).
+ */
+function withdraw(sourceId: string, reason: string, file: string, formatName: string, index: DataIndex, options: ImportOptions, writes: Map<string, string | Buffer>): ReportLine {
+  const slug = index.articleByImport.get(importKey(formatName, sourceId));
+  const earlier = slug ? index.articles.get(slug)?.value : undefined;
+  if (!slug || !earlier || earlier.status !== 'published') return { file, item: sourceId, status: 'skipped', reason, notes: [] };
+  if (!options.update) return { file, item: sourceId, status: 'skipped', slug, reason: `${reason}: articles/${slug}.json, imported earlier, is still published; --update makes it a draft`, notes: [] };
+  writes.set(`articles/${slug}.json`, stableJson({ ...earlier, status: 'draft' }));
+  return { file, item: sourceId, status: 'updated', slug, reason: `${reason}: withdrawn by its source, now a draft`, notes: [] };
+}
+
 /** A file's items; a file its format cannot read is one failed line. */
 function readItems(format: ImportFormat, text: string, file: string, options: ImportOptions, lines: ReportLine[]): ImportItem[] {
   try {
@@ -128,7 +141,7 @@ async function importItem(
   options: ImportOptions,
   writes: Map<string, string | Buffer>,
 ): Promise<ReportLine> {
-  if (item.kind === 'skip') return { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
+  if (item.kind === 'skip') return item.withdrawn ? withdraw(item.sourceId, item.reason, file, formatName, index, options, writes) : { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
   if (item.kind === 'fail') return { file, item: item.sourceId, status: 'failed', reason: item.reason, notes: [] };
   const { draft } = item;
   const notes = [...item.notes];

@@ -134,3 +134,22 @@ describe('media', () => {
     expect(built.images.map((i) => i.path)).toHaveLength(2);
   });
 });
+
+test('a story its source withdraws (pubstatus canceled) comes down: --update makes the earlier import a draft', async () => {
+  const dir = demoCopy();
+  const file = path.join(dir, '..', `${path.basename(dir)}-item.json`);
+  const item = { uri: 'urn:test:withdrawn', type: 'text', version: '1', headline: 'A story that is withdrawn', body_text: 'Words of the story.', firstcreated: '2026-05-01T10:00:00Z', pubstatus: 'usable' };
+  writeFileSync(file, JSON.stringify(item));
+  const [first] = await runImport([file], opts(dir));
+  expect(first).toMatchObject({ status: 'written' });
+  const record = () => JSON.parse(readFileSync(path.join(dir, 'articles', `${first?.slug}.json`), 'utf8'));
+  expect(record().status).toBe('published');
+  writeFileSync(file, JSON.stringify({ ...item, pubstatus: 'canceled' }));
+  const [warned] = await runImport([file], opts(dir));
+  expect(warned).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/still published; --update makes it a draft/) });
+  expect(record().status).toBe('published');
+  const [withdrawn] = await runImport([file], opts(dir, { update: true }));
+  expect(withdrawn).toMatchObject({ status: 'updated', reason: expect.stringMatching(/withdrawn by its source, now a draft/) });
+  expect(record().status).toBe('draft');
+  expect((await loadContent(dir)).articles.get(first?.slug as string)?.status).toBe('draft');
+});

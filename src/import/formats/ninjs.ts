@@ -118,7 +118,7 @@ function readItem(item: Json, fallback: string): ImportItem {
   if (!TEXT_TYPES.has(type)) return { kind: 'skip', sourceId, reason: `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type.slice(0, 40)} item, not text` };
   const pubStatus = str(field(item, 'pubStatus', 'pubstatus'))?.toLowerCase();
   // withheld: not to be published (yet); canceled: withdrawn by the provider. Either way nothing to publish.
-  if (pubStatus === 'withheld' || pubStatus === 'canceled' || pubStatus === 'cancelled') return { kind: 'skip', sourceId, reason: `pubstatus ${pubStatus}` };
+  if (pubStatus === 'withheld' || pubStatus === 'canceled' || pubStatus === 'cancelled') return { kind: 'skip', sourceId, reason: `pubstatus ${pubStatus}`, withdrawn: true };
   const version = declaredVersion(item);
   if (version !== undefined && version > 3) notes.push(`ninjs ${version}.x is newer than this reader (1.x to 3.x): read with the 3.x field names`);
 

@@ -88,7 +88,7 @@ export function readNewsItem(item: XmlElement, ctx: ItemContext): ImportItem {
   const itemMeta = childNamed(item, nar, 'itemMeta');
   const contentMeta = childNamed(item, nar, 'contentMeta');
   const life = lifecycle(itemMeta, nar, notes);
-  if ('skip' in life) return { kind: 'skip', sourceId, reason: life.skip };
+  if ('skip' in life) return { kind: 'skip', sourceId, reason: life.skip, withdrawn: true };
 
   const language = languageOf(contentMeta, attr(item, 'xml:lang') ?? ctx.inheritedLang, { nar, notes });
   const meta: MetaContext = { nar, language, notes };
