@@ -109,7 +109,7 @@ describe('publishing status', () => {
     ['pubstatus:canceled', 'pubStatus canceled'],
   ])('%s is skipped with that reason', (qcode, reason) => {
     const item = textItem({ itemMeta: `<pubStatus qcode="${qcode}"/>` });
-    expect(readText(item)).toEqual([{ kind: 'skip', sourceId: 'urn:test:item', reason }]);
+    expect(readText(item)).toEqual([{ kind: 'skip', sourceId: 'urn:test:item', reason, withdrawn: true }]);
   });
 
   test('stat:usable is published', () => {

@@ -182,7 +182,7 @@ describe('skipped and failed items, each with its reason', () => {
     ['pubStatus', 'withheld'],
     ['pubStatus', 'canceled'],
   ])('%s %s: not published, skipped', (name, value) => {
-    expect(read(item({ [name]: value }))).toEqual([{ kind: 'skip', sourceId: 'urn:test:1', reason: `pubstatus ${value}` }]);
+    expect(read(item({ [name]: value }))).toEqual([{ kind: 'skip', sourceId: 'urn:test:1', reason: `pubstatus ${value}`, withdrawn: true }]);
   });
   test('pubstatus usable, or none, is published', () => {
     expect(article(item({ pubstatus: 'usable' })).draft.status).toBe('published');
