@@ -5,6 +5,10 @@
  * canonical URL); every URL they emit is absolute. They only ever see what the
  * page model hands them, and page models only use the catalog's visible
  * indexes, so drafts and embargoed articles never appear here.
+ *
+ * Longer than our ~300-line rule on purpose: like Ghost's ghost_head, one
+ * module owns <head>, so every page type's meta and JSON-LD read side by side
+ * and share one set of node builders (publisher, person, image, breadcrumbs).
  */
 import type {
   BreadcrumbList,

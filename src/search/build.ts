@@ -9,6 +9,10 @@
  * text, captions, source names, tags and section. Each posting is one byte:
  * how often the term occurs in "the rest" (saturated at 31, where BM25 has
  * long stopped counting) and one bit per other group it occurs in.
+ *
+ * Longer than our ~300-line rule on purpose: the byte layout of the index
+ * (IndexData) and the one pass that writes it are read together; split, each
+ * half would have to restate the other's encoding.
  */
 import type { Catalog } from '../content/catalog';
 import { byNewest } from '../content/catalog';
