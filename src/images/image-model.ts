@@ -46,16 +46,9 @@ export interface PlacedImage {
 }
 
 export function placeImage(image: ImageModel, className: string, sizes: string, priority: ImagePriority): PlacedImage {
-  return {
-    className,
-    url: image.url,
-    width: image.width,
-    height: image.height,
-    alt: image.alt,
-    sizes,
-    srcset: image.srcset,
-    ...(priority === 'high' && { fetchPriority: 'high' as const }),
-    ...(priority === 'lazy' && { loading: 'lazy' as const }),
-    decoding: priority === 'high' ? 'sync' : 'async',
-  };
+  const placed: PlacedImage = { className, url: image.url, width: image.width, height: image.height, alt: image.alt, sizes, srcset: image.srcset };
+  if (priority === 'high') placed.fetchPriority = 'high';
+  if (priority === 'lazy') placed.loading = 'lazy';
+  placed.decoding = priority === 'high' ? 'sync' : 'async';
+  return placed;
 }

@@ -50,20 +50,23 @@ function priorityOf(layout: CardLayout, position: number): ImagePriority {
 }
 
 export function articleCard(site: Site, article: Article, layout: CardLayout, position = 0, headingLevel: 2 | 3 = layout === 'lead' ? 2 : 3): ArticleCard {
-  const image = layout !== 'compact' && article.image ? placeImage(imageModel(article.image.asset, article.image.alt), 'card__image', IMAGE_SIZES[layout], priorityOf(layout, position)) : undefined;
-  return {
+  // Built by assignment, not by spreading conditional parts: a list page makes many cards, and
+  // object spreads cost more than the rest of a card together.
+  const card: ArticleCard = {
     url: urls.article(article.slug),
     headline: article.headline,
-    ...(layout !== 'compact' && { standfirst: plainInline(article.standfirst) }),
     section: { name: article.section.name, url: urls.section(article.section.slug) },
     published: formatDate(site, article.publishedAt),
     bylines: joinNames(article.authors.map((a) => a.name)),
-    ...(image && { image }),
-    ...languageOf(site, article.language),
-    ...(layout === 'lead' && { variant: 'lead' as const }),
-    ...(layout === 'compact' && { variant: 'compact' as const }),
     headingLevel,
   };
+  if (layout !== 'compact') {
+    card.standfirst = plainInline(article.standfirst);
+    if (article.image) card.image = placeImage(imageModel(article.image.asset, article.image.alt), 'card__image', IMAGE_SIZES[layout], priorityOf(layout, position));
+  }
+  if (article.language && article.language !== site.language) Object.assign(card, languageOf(site, article.language));
+  if (layout === 'lead' || layout === 'compact') card.variant = layout;
+  return card;
 }
 
 /** Cards for one page of a list, each placed by its position. */
