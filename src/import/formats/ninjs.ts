@@ -259,10 +259,29 @@ function bodyOf(item: Json, type: string, notes: string[]): Converted | undefine
   return undefined;
 }
 
+/**
+ * How many characters of inline Markdown surely stay in its plain text
+ * (plainInline): the ASCII letters and digits before the first link target,
+ * which no Markdown rule removes, trims or changes in letter case.
+ */
+function surelyKept(md: string): number {
+  const targetAt = md.indexOf('](');
+  const end = targetAt >= 0 ? targetAt : md.length;
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const c = md.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) count++;
+  }
+  return count;
+}
+
 function withoutRepeatedHeadline(blocks: BlockRecord[], headline: string | undefined, notes: string[]): BlockRecord[] {
   const first = blocks[0];
   if (!headline || !first || (first.type !== 'heading' && first.type !== 'paragraph')) return blocks;
-  if (plainInline(first.text).trim().toLowerCase() !== headline.toLowerCase()) return blocks;
+  // A paragraph longer than the headline cannot repeat it: no Markdown parse needed to say so.
+  const lowerHeadline = headline.toLowerCase();
+  if (surelyKept(first.text) > lowerHeadline.length) return blocks;
+  if (plainInline(first.text).trim().toLowerCase() !== lowerHeadline) return blocks;
   notes.push('dropped the body\'s first line, which repeats the headline');
   return blocks.slice(1);
 }
