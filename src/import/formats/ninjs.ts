@@ -62,15 +62,32 @@ function declaredVersion(item: Json): number | undefined {
   return major ? Number(major) : undefined;
 }
 
+/**
+ * The JSON the last sniff() parsed, for the read() that follows it (the
+ * importer sniffs each file, then reads it): taken once, and only for the
+ * very text it was parsed from.
+ */
+let sniffed: { json: string; data: unknown } | undefined;
+
+function parseOnce(json: string): unknown {
+  const last = sniffed;
+  sniffed = undefined;
+  return last && last.json === json ? last.data : JSON.parse(json);
+}
+
 export const ninjs: ImportFormat = {
   name: 'ninjs',
   description: 'IPTC ninjs 1.x, 2.x or 3.x (JSON): one item, an array of items, or {"items": [...]}',
   sniff(text) {
+    sniffed = undefined;
     const trimmed = text.replace(/^\uFEFF/, '').trimStart();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;
     try {
-      const first = itemsOf(JSON.parse(trimmed))[0];
-      return isObject(first) && looksLikeNinjs(first);
+      const data: unknown = JSON.parse(trimmed);
+      const first = itemsOf(data)[0];
+      const yes = isObject(first) && looksLikeNinjs(first);
+      if (yes) sniffed = { json: trimmed, data };
+      return yes;
     } catch {
       return false;
     }
@@ -78,7 +95,7 @@ export const ninjs: ImportFormat = {
   read(text, options) {
     let data: unknown;
     try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+      data = parseOnce(text.replace(/^\uFEFF/, ''));
     } catch (error) {
       throw new Error(`not JSON: ${(error as Error).message}`);
     }
