@@ -115,8 +115,14 @@ export function* descendants(el: El, skip?: (child: El) => boolean): Generator<E
   }
 }
 
+/** The first element below `el` (depth first, in document order) that passes `test`: descendants() without a generator. */
 export function firstDescendant(el: El, test: (child: El) => boolean, skip?: (child: El) => boolean): El | undefined {
-  for (const child of descendants(el, skip)) if (test(child)) return child;
+  for (const child of el.children) {
+    if (!isEl(child) || skip?.(child)) continue;
+    if (test(child)) return child;
+    const found = firstDescendant(child, test, skip);
+    if (found) return found;
+  }
   return undefined;
 }
 
