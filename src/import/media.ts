@@ -10,7 +10,11 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import type sharp from 'sharp';
+
+/** sharp, loaded when the first image must be read: an import of text alone never needs it (it takes a tenth of a second to load). */
+let sharpModule: typeof sharp | undefined;
+const loadSharp = (): typeof sharp => (sharpModule ??= require('sharp') as typeof sharp);
 
 export const DOWNLOAD_TIMEOUT_MS = 5000;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -43,8 +47,9 @@ function fileNameOf(src: string): string {
 }
 
 async function imageKind(bytes: Buffer): Promise<string | undefined> {
+  const read = loadSharp();
   try {
-    const meta = await sharp(bytes).metadata();
+    const meta = await read(bytes).metadata();
     return meta.format && meta.width && meta.height ? IMAGE_TYPES[meta.format] : undefined;
   } catch {
     return undefined;

@@ -5,8 +5,7 @@
  * atomically (a hidden temporary name, then a rename), so a server watching
  * the folder sees one change and reloads once (docs/import.md).
  */
-import { promises as fs, readFile, stat } from 'node:fs';
-import { mapLimit } from '../content/files';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importKey, indexData, type DataIndex } from './data-index';
 import type { ImportFormat, ImportItem } from './draft';
@@ -46,20 +45,32 @@ export class UsageError extends Error {}
 
 const stableJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Files read and written at once: enough to keep the disk busy, few enough to stay small. */
-const FILE_CONCURRENCY = 64;
+/*
+ * Files are read and written with the synchronous calls, one after another:
+ * an input of a few kilobytes is read in tens of microseconds, where the
+ * callback and promise forms each cost several round trips through libuv's
+ * thread pool per file (open, stat, read, close), and with them the main
+ * thread waited for the pool: writing 10,000 records took about 2.5 s that
+ * way, 0.5 s this way. The import is a command; nothing else runs meanwhile.
+ */
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
-/** fs.readFile with a callback: at thousands of files the promise form is about twice as slow (see content/load.ts). */
-function readInput(file: string): Promise<string> {
-  return new Promise((resolve, reject) =>
-    readFile(file, 'utf8', (error, text) => (error ? reject(new UsageError(`${file}: cannot be read (${error.code ?? error.message})`)) : resolve(text))),
-  );
+function readInput(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot be read (${errorCode(error) ?? (error as Error).message})`);
+  }
 }
 
-function checkReadable(file: string): Promise<void> {
-  return new Promise((resolve, reject) =>
-    stat(file, (error, info) => (error ? reject(new UsageError(`${file}: cannot be read (${error.code === 'ENOENT' ? 'no such file' : error.code})`)) : info.isFile() ? resolve() : reject(new UsageError(`${file}: not a file`)))),
-  );
+function checkReadable(file: string): void {
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch (error) {
+    throw new UsageError(`${file}: cannot be read (${errorCode(error) === 'ENOENT' ? 'no such file' : errorCode(error)})`);
+  }
+  if (!isFile) throw new UsageError(`${file}: not a file`);
 }
 
 function formatFor(text: string, file: string, named: ImportFormat | undefined): ImportFormat {
@@ -74,37 +85,29 @@ export async function runImport(files: readonly string[], options: ImportOptions
   const named = options.format === undefined ? undefined : formatNamed(options.format);
   if (options.format !== undefined && !named) throw new UsageError(`--format ${options.format}: not a format the importer knows`);
   if (options.headline !== undefined && named && named.name !== 'text') throw new UsageError('--headline is for plain-text copy only');
-  await mapLimit(files, FILE_CONCURRENCY, checkReadable);
+  for (const file of files) checkReadable(file);
 
   const index = await indexData(options.dataDir);
   if (!index.site) throw new UsageError(`${options.dataDir}: no valid site.json: is this a newsreel data folder? (--data DIR)`);
   const run = new RunState();
   const media = new MediaResolver({ dataDir: options.dataDir, ...(options.mediaDir && { mediaDir: options.mediaDir }), download: options.download });
-  const writes = new Map<string, string | Buffer>();
+  // Planned writes as bytes: a record's JSON kept as a string is a rope of the stringifier's parts, nearly twice its size.
+  const writes = new Map<string, Buffer>();
   const lines: ReportLine[] = [];
   let itemCount = 0;
 
-  // Files are read a batch ahead, concurrently; items are made records one at a time, in order.
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += FILE_CONCURRENCY) batches.push(files.slice(i, i + FILE_CONCURRENCY));
-  let next: Promise<string[]> | undefined = batches[0] && mapLimit(batches[0], FILE_CONCURRENCY, readInput);
-  let fileIndex = -1;
-  for (let b = 0; b < batches.length; b++) {
-    const texts = await (next as Promise<string[]>);
-    const following = batches[b + 1];
-    next = following && mapLimit(following, FILE_CONCURRENCY, readInput);
-    for (const [i, file] of (batches[b] as string[]).entries()) {
-      fileIndex += 1;
-      const format = formatFor(texts[i] as string, file, named);
-      const items = readItems(format, texts[i] as string, file, options, lines);
-      for (const item of items) lines.push(await importItem(item, file, format.name, index, run, media, options, writes));
-      itemCount += items.length;
-      options.progress?.(fileIndex + 1, files.length, itemCount);
-    }
+  // Files are read one at a time, in order, and their items made records in order.
+  for (const [fileIndex, file] of files.entries()) {
+    const text = readInput(file);
+    const format = formatFor(text, file, named);
+    const items = readItems(format, text, file, options, lines);
+    for (const item of items) lines.push(await importItem(item, file, format.name, index, run, media, options, writes));
+    itemCount += items.length;
+    options.progress?.(fileIndex + 1, files.length, itemCount);
   }
-  for (const record of run.newAuthors.values()) writes.set(`authors/${record.slug}.json`, stableJson(record));
-  for (const record of run.newSources.values()) writes.set(`sources/${record.slug}.json`, stableJson(record));
-  if (!options.dryRun) await writeAll(options.dataDir, writes);
+  for (const record of run.newAuthors.values()) writes.set(`authors/${record.slug}.json`, Buffer.from(stableJson(record)));
+  for (const record of run.newSources.values()) writes.set(`sources/${record.slug}.json`, Buffer.from(stableJson(record)));
+  if (!options.dryRun) writeAll(options.dataDir, writes);
   return lines;
 }
 
@@ -139,7 +142,7 @@ async function importItem(
   run: RunState,
   media: MediaResolver,
   options: ImportOptions,
-  writes: Map<string, string | Buffer>,
+  writes: Map<string, Buffer>,
 ): Promise<ReportLine> {
   if (item.kind === 'skip') return item.withdrawn ? withdraw(item.sourceId, item.reason, file, formatName, index, options, writes) : { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
   if (item.kind === 'fail') return { file, item: item.sourceId, status: 'failed', reason: item.reason, notes: [] };
@@ -166,27 +169,32 @@ async function importItem(
   }
   run.articleSlugs.add(article.slug);
   for (const image of built.images) writes.set(image.path, image.bytes);
-  writes.set(`articles/${article.slug}.json`, json);
+  writes.set(`articles/${article.slug}.json`, Buffer.from(json));
   return line(earlier ? 'updated' : 'written');
 }
 
+/** Whether a file already holds exactly these bytes (a missing or unreadable one does not). */
+function holds(file: string, bytes: Buffer): boolean {
+  try {
+    const info = statSync(file, { throwIfNoEntry: false });
+    return !!info && info.size === bytes.length && readFileSync(file).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
 /** Writes every file (unchanged ones are left alone), each as a hidden temporary file renamed into place. */
-async function writeAll(dataDir: string, writes: ReadonlyMap<string, string | Buffer>): Promise<void> {
+function writeAll(dataDir: string, writes: ReadonlyMap<string, Buffer>): void {
   const folders = new Set([...writes.keys()].map((file) => path.dirname(path.join(dataDir, file))));
-  for (const folder of folders) await fs.mkdir(folder, { recursive: true });
-  const staged = await mapLimit([...writes], FILE_CONCURRENCY, async ([file, content]): Promise<[string, string] | undefined> => {
+  for (const folder of folders) mkdirSync(folder, { recursive: true });
+  const staged: [string, string][] = [];
+  for (const [file, bytes] of writes) {
     const target = path.join(dataDir, file);
-    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
-    const current = await new Promise<Buffer | undefined>((resolve) => readFile(target, (error, data) => resolve(error ? undefined : data)));
-    if (current?.equals(bytes)) return undefined;
+    if (holds(target, bytes)) continue;
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.importing`);
-    await fs.writeFile(temporary, bytes);
-    return [temporary, target];
-  });
+    writeFileSync(temporary, bytes);
+    staged.push([temporary, target]);
+  }
   // The renames are the only events a watcher sees: one burst, one reload.
-  await mapLimit(
-    staged.filter((s): s is [string, string] => !!s),
-    FILE_CONCURRENCY,
-    ([temporary, target]) => fs.rename(temporary, target),
-  );
+  for (const [temporary, target] of staged) renameSync(temporary, target);
 }

@@ -66,15 +66,32 @@ function declaredVersion(item: Json): number | undefined {
   return major ? Number(major) : undefined;
 }
 
+/**
+ * The JSON the last sniff() parsed, for the read() that follows it (the
+ * importer sniffs each file, then reads it): taken once, and only for the
+ * very text it was parsed from.
+ */
+let sniffed: { json: string; data: unknown } | undefined;
+
+function parseOnce(json: string): unknown {
+  const last = sniffed;
+  sniffed = undefined;
+  return last && last.json === json ? last.data : JSON.parse(json);
+}
+
 export const ninjs: ImportFormat = {
   name: 'ninjs',
   description: 'IPTC ninjs 1.x, 2.x or 3.x (JSON): one item, an array of items, or {"items": [...]}',
   sniff(text) {
+    sniffed = undefined;
     const trimmed = text.replace(/^\uFEFF/, '').trimStart();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;
     try {
-      const first = itemsOf(JSON.parse(trimmed))[0];
-      return isObject(first) && looksLikeNinjs(first);
+      const data: unknown = JSON.parse(trimmed);
+      const first = itemsOf(data)[0];
+      const yes = isObject(first) && looksLikeNinjs(first);
+      if (yes) sniffed = { json: trimmed, data };
+      return yes;
     } catch {
       return false;
     }
@@ -82,7 +99,7 @@ export const ninjs: ImportFormat = {
   read(text, options) {
     let data: unknown;
     try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+      data = parseOnce(text.replace(/^\uFEFF/, ''));
     } catch (error) {
       throw new Error(`not JSON: ${(error as Error).message}`);
     }
@@ -263,10 +280,29 @@ function bodyOf(item: Json, type: string, notes: string[]): Converted | undefine
   return undefined;
 }
 
+/**
+ * How many characters of inline Markdown surely stay in its plain text
+ * (plainInline): the ASCII letters and digits before the first link target,
+ * which no Markdown rule removes, trims or changes in letter case.
+ */
+function surelyKept(md: string): number {
+  const targetAt = md.indexOf('](');
+  const end = targetAt >= 0 ? targetAt : md.length;
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const c = md.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) count++;
+  }
+  return count;
+}
+
 function withoutRepeatedHeadline(blocks: BlockRecord[], headline: string | undefined, notes: string[]): BlockRecord[] {
   const first = blocks[0];
   if (!headline || !first || (first.type !== 'heading' && first.type !== 'paragraph')) return blocks;
-  if (plainInline(first.text).trim().toLowerCase() !== headline.toLowerCase()) return blocks;
+  // A paragraph longer than the headline cannot repeat it: no Markdown parse needed to say so.
+  const lowerHeadline = headline.toLowerCase();
+  if (surelyKept(first.text) > lowerHeadline.length) return blocks;
+  if (plainInline(first.text).trim().toLowerCase() !== lowerHeadline) return blocks;
   notes.push('dropped the body\'s first line, which repeats the headline');
   return blocks.slice(1);
 }

@@ -115,8 +115,14 @@ export function* descendants(el: El, skip?: (child: El) => boolean): Generator<E
   }
 }
 
+/** The first element below `el` (depth first, in document order) that passes `test`: descendants() without a generator. */
 export function firstDescendant(el: El, test: (child: El) => boolean, skip?: (child: El) => boolean): El | undefined {
-  for (const child of descendants(el, skip)) if (test(child)) return child;
+  for (const child of el.children) {
+    if (!isEl(child) || skip?.(child)) continue;
+    if (test(child)) return child;
+    const found = firstDescendant(child, test, skip);
+    if (found) return found;
+  }
   return undefined;
 }
 
@@ -143,14 +149,20 @@ export function rawText(el: El, skip?: (child: El) => boolean): string {
   return out;
 }
 
-/** HTML's whitespace (not the no-break space, which is written on purpose). */
-const HTML_SPACE = /[ \t\n\r\f]+/g;
+/**
+ * A run of HTML's whitespace (not the no-break space, which is written on
+ * purpose) that is not already a single space: a lone space stays as it is
+ * and is not matched, so ordinary text costs one scan and no replacements.
+ */
+const HTML_SPACE = /[\t\n\r\f][ \t\n\r\f]*| [ \t\n\r\f]+/g;
 /** C0 controls other than whitespace, and DEL: never content. */
 const CONTROLS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+/** Whether collapse() has anything to do: a control, a whitespace other than the space, or two spaces. */
+const UNCOLLAPSED = /[\u0000-\u001f\u007f]| {2}/;
 
 /** Text with its whitespace collapsed as a browser shows it, and control characters removed. */
 export function collapse(text: string): string {
-  return text.replace(CONTROLS, '').replace(HTML_SPACE, ' ');
+  return UNCOLLAPSED.test(text) ? text.replace(CONTROLS, '').replace(HTML_SPACE, ' ') : text;
 }
 
 /** The text below `el` as a reader sees it: whitespace collapsed, trimmed. */

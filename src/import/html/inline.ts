@@ -16,8 +16,10 @@ export type Run = { kind: 'text'; md: string; plain: string } | { kind: 'break' 
 
 /** Characters that could start inline Markdown (or an escape) if left alone. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]]/g, '\\$&');
+  return MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIALS, '\\$&') : text;
 }
+const MARKDOWN_SPECIAL = /[\\`*_[\]]/;
+const MARKDOWN_SPECIALS = /[\\`*_[\]]/g;
 
 export interface InlineContext {
   notes: Notes;
@@ -162,10 +164,19 @@ export function splitRuns(runs: Run[], onText: (md: string, plain: string) => Im
   return blocks;
 }
 
+/**
+ * collapse() for text joined from runs: each run's text is collapsed already
+ * (no controls, no whitespace but single spaces), and Markdown markers and
+ * link targets add none, so only where runs meet can spaces double up.
+ */
+function collapseJoined(text: string): string {
+  return text.includes('  ') ? text.replace(/ {2,}/g, ' ') : text;
+}
+
 function finish(md: string, plain: string, onText: (md: string, plain: string) => ImportedBlock | undefined): ImportedBlock | undefined {
-  const words = collapse(plain).trim();
+  const words = collapseJoined(plain).trim();
   if (!/\S/.test(words)) return undefined;
-  return onText(collapse(md).trim(), words);
+  return onText(collapseJoined(md).trim(), words);
 }
 
 /** The runs' text as one line of Markdown and as plain text, and the blocks found in them. */
@@ -173,8 +184,8 @@ export function joinRuns(runs: Run[]): { md: string; plain: string; blocks: Impo
   const parts = stretches(runs);
   const texts = parts.filter((part): part is { md: string; plain: string } => !('block' in part));
   return {
-    md: collapse(texts.map((part) => part.md).join(' ')).trim(),
-    plain: collapse(texts.map((part) => part.plain).join(' ')).trim(),
+    md: collapseJoined(texts.map((part) => part.md).join(' ')).trim(),
+    plain: collapseJoined(texts.map((part) => part.plain).join(' ')).trim(),
     blocks: parts.flatMap((part) => ('block' in part ? [part.block] : [])),
   };
 }

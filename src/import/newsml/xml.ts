@@ -12,7 +12,7 @@
  * stays as written), at most MAX_ENTITIES of them, each at most 10,000
  * characters, with at most 1,000,000 characters and 10,000 expansions in all.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 
 export const NAR = 'http://iptc.org/std/nar/2006-10-01/';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -49,7 +49,7 @@ const entityLimits = {
   appliesTo: 'external',
 };
 
-const parser = new XMLParser({
+const PARSER_OPTIONS: X2jOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -62,7 +62,17 @@ const parser = new XMLParser({
   htmlEntities: true,
   maxNestedTags: MAX_DEPTH,
   processEntities: entityLimits,
-});
+};
+
+/** fast-xml-parser and the parser, loaded when the first NewsML file is read: an import of other formats never needs them. */
+let fastXml: { XMLValidator: typeof import('fast-xml-parser').XMLValidator; parser: XMLParser } | undefined;
+function loadFastXml(): NonNullable<typeof fastXml> {
+  if (!fastXml) {
+    const { XMLParser: Parser, XMLValidator } = require('fast-xml-parser') as typeof import('fast-xml-parser');
+    fastXml = { XMLValidator, parser: new Parser(PARSER_OPTIONS) };
+  }
+  return fastXml;
+}
 
 /** fast-xml-parser's ordered output: one key (the tag name, "#text") per entry, attributes under ":@". */
 type Ordered = Record<string, unknown>;
@@ -74,6 +84,7 @@ type Ordered = Record<string, unknown>;
  */
 export function parseXml(text: string): XmlElement {
   if (text.length > MAX_XML_CHARS) throw new Error(`the file has ${text.length} characters; at most ${MAX_XML_CHARS} are read`);
+  const { XMLValidator, parser } = loadFastXml();
   const checked = XMLValidator.validate(text);
   if (checked !== true) {
     const { line, col, msg } = checked.err;
