@@ -2,8 +2,8 @@
 
 /** "A", "A and B", "A, B and C". */
 export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const separators = nameSeparators(names.length);
+  return names.map((name, i) => separators[i] + name).join('');
 }
 
 /** What comes before each name when the names are printed one by one (each a link): "", ", ", " and ". */

@@ -10,16 +10,12 @@ import type { ImportedBlock } from './blocks';
 import { attr, collapse, isEl, type El, type Node } from './dom';
 import { droppedNote, type Notes } from './notes';
 import { linkTarget } from './urls';
+import { escapeMarkdown } from '../markdown';
+
+export { escapeMarkdown };
 
 /** A piece of a paragraph: text (as Markdown and as plain text), a line break, or a block found inline. */
 export type Run = { kind: 'text'; md: string; plain: string } | { kind: 'break' } | { kind: 'block'; block: ImportedBlock };
-
-/** Characters that could start inline Markdown (or an escape) if left alone. */
-export function escapeMarkdown(text: string): string {
-  return MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIALS, '\\$&') : text;
-}
-const MARKDOWN_SPECIAL = /[\\`*_[\]]/;
-const MARKDOWN_SPECIALS = /[\\`*_[\]]/g;
 
 export interface InlineContext {
   notes: Notes;
