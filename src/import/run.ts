@@ -91,8 +91,8 @@ export async function runImport(files: readonly string[], options: ImportOptions
   const run = new RunState();
   const media = new MediaResolver({ dataDir: options.dataDir, ...(options.mediaDir && { mediaDir: options.mediaDir }), download: options.download });
   const writes = new PlannedWrites(options.dataDir);
-  const plan = (file: string, bytes: () => Buffer) => {
-    if (!options.dryRun) writes.plan(file, bytes());
+  const plan = (file: string, content: string | Buffer) => {
+    if (!options.dryRun) writes.plan(file, content);
   };
   const lines: ReportLine[] = [];
   let itemCount = 0;
@@ -107,8 +107,8 @@ export async function runImport(files: readonly string[], options: ImportOptions
       itemCount += items.length;
       options.progress?.(fileIndex + 1, files.length, itemCount);
     }
-    for (const record of run.newAuthors.values()) plan(`authors/${record.slug}.json`, () => Buffer.from(stableJson(record)));
-    for (const record of run.newSources.values()) plan(`sources/${record.slug}.json`, () => Buffer.from(stableJson(record)));
+    for (const record of run.newAuthors.values()) plan(`authors/${record.slug}.json`, stableJson(record));
+    for (const record of run.newSources.values()) plan(`sources/${record.slug}.json`, stableJson(record));
   } catch (error) {
     await writes.abandon();
     throw error;
@@ -135,7 +135,7 @@ async function importItem(
   run: RunState,
   media: MediaResolver,
   options: ImportOptions,
-  plan: (file: string, bytes: () => Buffer) => void,
+  plan: (file: string, content: string | Buffer) => void,
 ): Promise<ReportLine> {
   if (item.kind === 'skip') return { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
   if (item.kind === 'fail') return { file, item: item.sourceId, status: 'failed', reason: item.reason, notes: [] };
@@ -161,7 +161,7 @@ async function importItem(
     if (!options.update) return line('skipped', `already imported as articles/${article.slug}.json and changed since: --update replaces it`);
   }
   run.articleSlugs.add(article.slug);
-  for (const image of built.images) plan(image.path, () => image.bytes);
-  plan(`articles/${article.slug}.json`, () => Buffer.from(json));
+  for (const image of built.images) plan(image.path, image.bytes);
+  plan(`articles/${article.slug}.json`, json);
   return line(earlier ? 'updated' : 'written');
 }
