@@ -102,12 +102,22 @@ const BATCH = 32;
 
 export class PlannedWrites {
   private worker: Worker | undefined;
+  /** The thread's one reply (after commit or abandon), or how it ended without one. */
+  private done: Promise<Done> | undefined;
   private batch: [string, string | Buffer][] = [];
 
   constructor(private readonly dataDir: string) {}
 
   private writer(): Worker {
-    this.worker ??= new Worker(WRITER, { eval: true });
+    if (!this.worker) {
+      const worker = new Worker(WRITER, { eval: true });
+      this.done = new Promise((resolve) => {
+        worker.once('message', resolve);
+        worker.once('error', (error) => resolve({ error: { message: `the writing thread failed: ${error.message}`, ...(error.stack && { stack: error.stack }) } }));
+        worker.once('exit', (code) => resolve({ error: { message: `the writing thread stopped (exit code ${code})` } }));
+      });
+      this.worker = worker;
+    }
     return this.worker;
   }
 
@@ -140,11 +150,9 @@ export class PlannedWrites {
     this.send();
     const worker = this.worker;
     if (!worker) return;
-    const done = await new Promise<Done>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.postMessage({ commit });
-    }).finally(() => void worker.terminate());
+    worker.postMessage({ commit });
+    const done = (await this.done) as Done;
+    await worker.terminate();
     if (done.error) throw Object.assign(new Error(done.error.message), done.error);
   }
 }
