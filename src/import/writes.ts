@@ -27,6 +27,7 @@ const temporaryOf = (target) => path.join(path.dirname(target), '.' + path.basen
 /** Each planned file and its temporary file (undefined: it holds the bytes already), in the order first planned. */
 const staged = new Map();
 const folders = new Set();
+/** The folders this run made, in the order made (abandon removes them, the deepest first). */
 const made = [];
 let failure;
 
@@ -49,8 +50,11 @@ function stage(target, bytes) {
   }
   const folder = path.dirname(target);
   if (!folders.has(folder)) {
+    // mkdir names the first folder it made: it made that one and every one below it down to this one.
     const first = fs.mkdirSync(folder, { recursive: true });
-    if (first) made.push(first);
+    const chain = [];
+    if (first) for (let dir = folder; dir.length >= first.length; dir = path.dirname(dir)) chain.unshift(dir);
+    made.push(...chain);
     folders.add(folder);
   }
   fs.writeFileSync(temporary, bytes);
