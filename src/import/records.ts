@@ -94,24 +94,50 @@ function source(index: DataIndex, run: RunState, draft: SourceDraft, options: Bu
 function storyText(body: readonly BlockRecord[]): string {
   return body
     .filter((b) => b.type === 'paragraph' || b.type === 'quote')
-    .map((b) => ('text' in b ? (b.text as string).replace(/\]\([^)]*\)/g, ']').replace(/\\(.)/g, '$1').replace(/[*_[\]]/g, '') : ''))
+    .map((b) => ('text' in b ? withoutMarkdown(b.text as string) : ''))
     .join('\n')
     .toLowerCase();
 }
 
+/** Link targets, escapes and emphasis marks out; each replace only where its characters are. */
+function withoutMarkdown(md: string): string {
+  let text = md.includes('](') ? md.replace(/\]\([^)]*\)/g, ']') : md;
+  if (text.includes('\\')) text = text.replace(/\\(.)/g, '$1');
+  return /[*_[\]]/.test(text) ? text.replace(/[*_[\]]/g, '') : text;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A name as a whole word or phrase ("afp", not inside "safpa"); compiled once per name. */
 const namePatterns = new Map<string, RegExp>();
 function firstMention(text: string, name: string): number | undefined {
-  if (name.length < 3) return undefined;
+  // The pattern matches the name as written, so a text without it needs no search.
+  if (name.length < 3 || !text.includes(name)) return undefined;
   let pattern = namePatterns.get(name);
-  if (!pattern) namePatterns.set(name, (pattern = new RegExp(`(?<![\\p{L}\\d])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'u')));
+  if (!pattern) namePatterns.set(name, (pattern = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(name)}(?![\\p{L}\\d])`, 'u')));
   const at = text.search(pattern);
   return at >= 0 ? at : undefined;
+}
+
+/**
+ * One pattern for every name of a names map that firstMention looks for:
+ * a story that holds none of them is read once, not once per name. Made
+ * once per map (the data folder's names do not change during a run).
+ */
+const anyNamePatterns = new WeakMap<ReadonlyMap<string, string>, RegExp | null>();
+function anyNamePattern(names: ReadonlyMap<string, string>): RegExp | null {
+  let pattern = anyNamePatterns.get(names);
+  if (pattern === undefined) {
+    const searched = [...names].filter(([name, slug]) => slug && name.length >= 3).map(([name]) => escapeRegExp(name));
+    anyNamePatterns.set(names, (pattern = searched.length ? new RegExp(searched.join('|')) : null));
+  }
+  return pattern;
 }
 
 /** Known source names (and aliases) the story mentions, with where each source first appears. */
 function mentionedSources(names: ReadonlyMap<string, string>, text: string): Map<string, number> {
   const found = new Map<string, number>();
+  if (!anyNamePattern(names)?.test(text)) return found;
   for (const [name, slug] of names) {
     const at = slug ? firstMention(text, name) : undefined;
     if (at !== undefined && (!found.has(slug) || (found.get(slug) as number) > at)) found.set(slug, at);

@@ -1,17 +1,18 @@
 /**
  * One import run: every file read by its format, every item made records
  * (records.ts) and compared with what an earlier import of the same item
- * wrote, then everything written at the end in one short burst, each file
- * atomically (a hidden temporary name, then a rename), so a server watching
- * the folder sees one change and reloads once (docs/import.md).
+ * wrote, then everything put in place at the end in one short burst, each
+ * file atomically (a hidden temporary name, written meanwhile, then a
+ * rename: writes.ts), so a server watching the folder sees one change and
+ * reloads once (docs/import.md).
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { importKey, indexData, type DataIndex } from './data-index';
 import type { ImportFormat, ImportItem } from './draft';
 import { formatNamed, sniffFormat } from './formats';
 import { MediaResolver } from './media';
 import { buildItem, RunState } from './records';
+import { PlannedWrites } from './writes';
 
 export interface ImportOptions {
   dataDir: string;
@@ -46,12 +47,10 @@ export class UsageError extends Error {}
 const stableJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /*
- * Files are read and written with the synchronous calls, one after another:
- * an input of a few kilobytes is read in tens of microseconds, where the
- * callback and promise forms each cost several round trips through libuv's
- * thread pool per file (open, stat, read, close), and with them the main
- * thread waited for the pool: writing 10,000 records took about 2.5 s that
- * way, 0.5 s this way. The import is a command; nothing else runs meanwhile.
+ * Input files are read with the synchronous call, one after another: an
+ * input of a few kilobytes is read in tens of microseconds, where the
+ * callback and promise forms cost several round trips through libuv's
+ * thread pool per file (open, stat, read, close) while this thread waits.
  */
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
@@ -91,23 +90,30 @@ export async function runImport(files: readonly string[], options: ImportOptions
   if (!index.site) throw new UsageError(`${options.dataDir}: no valid site.json: is this a newsreel data folder? (--data DIR)`);
   const run = new RunState();
   const media = new MediaResolver({ dataDir: options.dataDir, ...(options.mediaDir && { mediaDir: options.mediaDir }), download: options.download });
-  // Planned writes as bytes: a record's JSON kept as a string is a rope of the stringifier's parts, nearly twice its size.
-  const writes = new Map<string, Buffer>();
+  const writes = new PlannedWrites(options.dataDir);
+  const plan = (file: string, content: string | Buffer) => {
+    if (!options.dryRun) writes.plan(file, content);
+  };
   const lines: ReportLine[] = [];
   let itemCount = 0;
 
-  // Files are read one at a time, in order, and their items made records in order.
-  for (const [fileIndex, file] of files.entries()) {
-    const text = readInput(file);
-    const format = formatFor(text, file, named);
-    const items = readItems(format, text, file, options, lines);
-    for (const item of items) lines.push(await importItem(item, file, format.name, index, run, media, options, writes));
-    itemCount += items.length;
-    options.progress?.(fileIndex + 1, files.length, itemCount);
+  try {
+    // Files are read one at a time, in order, and their items made records in order.
+    for (const [fileIndex, file] of files.entries()) {
+      const text = readInput(file);
+      const format = formatFor(text, file, named);
+      const items = readItems(format, text, file, options, lines);
+      for (const item of items) lines.push(await importItem(item, file, format.name, index, run, media, options, plan));
+      itemCount += items.length;
+      options.progress?.(fileIndex + 1, files.length, itemCount);
+    }
+    for (const record of run.newAuthors.values()) plan(`authors/${record.slug}.json`, stableJson(record));
+    for (const record of run.newSources.values()) plan(`sources/${record.slug}.json`, stableJson(record));
+  } catch (error) {
+    await writes.abandon();
+    throw error;
   }
-  for (const record of run.newAuthors.values()) writes.set(`authors/${record.slug}.json`, Buffer.from(stableJson(record)));
-  for (const record of run.newSources.values()) writes.set(`sources/${record.slug}.json`, Buffer.from(stableJson(record)));
-  if (!options.dryRun) writeAll(options.dataDir, writes);
+  await writes.commit();
   return lines;
 }
 
@@ -115,12 +121,12 @@ export async function runImport(files: readonly string[], options: ImportOptions
  * An item its source withdraws (canceled, withheld). Nothing to import; but a story an earlier
  * import published must come down: with --update it becomes a draft (invisible everywhere).
  */
-function withdraw(sourceId: string, reason: string, file: string, formatName: string, index: DataIndex, options: ImportOptions, writes: Map<string, string | Buffer>): ReportLine {
+function withdraw(sourceId: string, reason: string, file: string, formatName: string, index: DataIndex, options: ImportOptions, plan: (file: string, content: string | Buffer) => void): ReportLine {
   const slug = index.articleByImport.get(importKey(formatName, sourceId));
   const earlier = slug ? index.articles.get(slug)?.value : undefined;
   if (!slug || !earlier || earlier.status !== 'published') return { file, item: sourceId, status: 'skipped', reason, notes: [] };
   if (!options.update) return { file, item: sourceId, status: 'skipped', slug, reason: `${reason}: articles/${slug}.json, imported earlier, is still published; --update makes it a draft`, notes: [] };
-  writes.set(`articles/${slug}.json`, stableJson({ ...earlier, status: 'draft' }));
+  plan(`articles/${slug}.json`, stableJson({ ...earlier, status: 'draft' }));
   return { file, item: sourceId, status: 'updated', slug, reason: `${reason}: withdrawn by its source, now a draft`, notes: [] };
 }
 
@@ -142,9 +148,9 @@ async function importItem(
   run: RunState,
   media: MediaResolver,
   options: ImportOptions,
-  writes: Map<string, Buffer>,
+  plan: (file: string, content: string | Buffer) => void,
 ): Promise<ReportLine> {
-  if (item.kind === 'skip') return item.withdrawn ? withdraw(item.sourceId, item.reason, file, formatName, index, options, writes) : { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
+  if (item.kind === 'skip') return item.withdrawn ? withdraw(item.sourceId, item.reason, file, formatName, index, options, plan) : { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
   if (item.kind === 'fail') return { file, item: item.sourceId, status: 'failed', reason: item.reason, notes: [] };
   const { draft } = item;
   const notes = [...item.notes];
@@ -168,33 +174,7 @@ async function importItem(
     if (!options.update) return line('skipped', `already imported as articles/${article.slug}.json and changed since: --update replaces it`);
   }
   run.articleSlugs.add(article.slug);
-  for (const image of built.images) writes.set(image.path, image.bytes);
-  writes.set(`articles/${article.slug}.json`, Buffer.from(json));
+  for (const image of built.images) plan(image.path, image.bytes);
+  plan(`articles/${article.slug}.json`, json);
   return line(earlier ? 'updated' : 'written');
-}
-
-/** Whether a file already holds exactly these bytes (a missing or unreadable one does not). */
-function holds(file: string, bytes: Buffer): boolean {
-  try {
-    const info = statSync(file, { throwIfNoEntry: false });
-    return !!info && info.size === bytes.length && readFileSync(file).equals(bytes);
-  } catch {
-    return false;
-  }
-}
-
-/** Writes every file (unchanged ones are left alone), each as a hidden temporary file renamed into place. */
-function writeAll(dataDir: string, writes: ReadonlyMap<string, Buffer>): void {
-  const folders = new Set([...writes.keys()].map((file) => path.dirname(path.join(dataDir, file))));
-  for (const folder of folders) mkdirSync(folder, { recursive: true });
-  const staged: [string, string][] = [];
-  for (const [file, bytes] of writes) {
-    const target = path.join(dataDir, file);
-    if (holds(target, bytes)) continue;
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.importing`);
-    writeFileSync(temporary, bytes);
-    staged.push([temporary, target]);
-  }
-  // The renames are the only events a watcher sees: one burst, one reload.
-  for (const [temporary, target] of staged) renameSync(temporary, target);
 }

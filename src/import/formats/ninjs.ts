@@ -198,8 +198,14 @@ function byRole(entries: Json[], roles: string[]): Json | undefined {
 }
 
 /** 1.x pattern properties (headline_main, description_text, body_html…): [suffix, value] in the item's order. */
-const suffixed = (item: Json, prefix: string): [string, string][] =>
-  Object.entries(item).flatMap(([key, value]) => (key.startsWith(prefix) && str(value) ? [[key.slice(prefix.length).toLowerCase(), str(value) as string]] : []));
+function suffixed(item: Json, prefix: string): [string, string][] {
+  const found: [string, string][] = [];
+  for (const key of Object.keys(item)) {
+    const value = key.startsWith(prefix) ? str(item[key]) : undefined;
+    if (value) found.push([key.slice(prefix.length).toLowerCase(), value]);
+  }
+  return found;
+}
 
 function headlineOf(item: Json, notes: string[]): string | undefined {
   const single = str(item.headline);
