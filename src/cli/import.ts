@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FORMATS } from '../import/formats';
-import { runImport, UsageError, type ReportLine } from '../import/run';
+import { runImport, UsageError, type Progress, type ReportLine } from '../import/run';
 
 const HELP = `usage: npm run import -- [options] FILE...
 
@@ -28,10 +28,17 @@ ${FORMATS.map((f) => `  ${f.name.padEnd(8)} ${f.description}`).join('\n')}
 `;
 
 function describe(line: ReportLine): string {
-  const what = line.slug ? `articles/${line.slug}.json` : line.item;
+  const what = line.record ?? (line.slug ? `articles/${line.slug}.json` : line.item);
   const reason = line.reason ? `: ${line.reason}` : '';
   const notes = line.notes.map((note) => `\n    ${note}`).join('');
   return `${line.status.padEnd(9)} ${line.file} ${line.item === line.file ? '' : `[${line.item}] `}→ ${what}${reason}${notes}`;
+}
+
+/** Skipped items counted by their reason (an archive skips thousands of attachments and menu items for a handful of reasons), the commonest first. */
+function skippedByReason(lines: readonly ReportLine[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const line of lines) if (line.status === 'skipped' && line.reason) counts.set(line.reason, (counts.get(line.reason) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 20);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -71,7 +78,16 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`import: --status must be draft or published, got "${values.status}"\n`);
     return 2;
   }
-  const progress = positionals.length > 20;
+  // Progress every two seconds, so a long run (an archive, a big delivery) shows it is moving and how fast; a short one prints none.
+  const started = Date.now();
+  let lastProgress = started;
+  const progress = ({ filesDone, filesTotal, items }: Progress) => {
+    const now = Date.now();
+    if (now - lastProgress < 2000) return;
+    lastProgress = now;
+    const rate = Math.round(items / ((now - started) / 1000));
+    process.stderr.write(`import: ${items.toLocaleString('en')} items, ${filesDone}/${filesTotal} files, ${rate.toLocaleString('en')} items/s\n`);
+  };
   try {
     const lines = await runImport(positionals, {
       dataDir: path.resolve(values.data ?? process.env.DATA_DIR ?? './data'),
@@ -84,16 +100,16 @@ async function main(argv: string[]): Promise<number> {
       dryRun: values['dry-run'],
       download: !values['no-download'],
       now: new Date(),
-      ...(progress && {
-        progress: (done: number, total: number, items: number) => {
-          if (done % 200 === 0 || done === total) process.stderr.write(`import: ${done}/${total} files, ${items} items\n`);
-        },
-      }),
+      progress,
     });
     for (const line of lines) process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${describe(line)}\n`);
     const counts = new Map<string, number>();
     for (const line of lines) counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
-    if (!values.json) process.stderr.write(`import: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ') || 'no items'}${values['dry-run'] ? ' (dry run: nothing written)' : ''}\n`);
+    if (!values.json) {
+      const seconds = (Date.now() - started) / 1000;
+      process.stderr.write(`import: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ') || 'no items'}${values['dry-run'] ? ' (dry run: nothing written)' : ''} in ${seconds.toFixed(1)} s\n`);
+      for (const [reason, n] of skippedByReason(lines)) process.stderr.write(`  skipped ${n} × ${reason}\n`);
+    }
     return lines.some((line) => line.status === 'failed') ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

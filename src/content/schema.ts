@@ -83,7 +83,27 @@ export const articleSchema = z.strictObject({
   imported: importedSchema.optional(),
 });
 
+/**
+ * A static page (About, Contact, Privacy, a legal notice): data/pages/<slug>.json, served at
+ * /<slug>. A slug that would shadow a route is refused when the catalog is resolved.
+ */
+export const pageSchema = z.strictObject({
+  slug,
+  title: text,
+  /** One plain sentence for search engines and link previews. */
+  description: text.optional(),
+  body: z.array(blockSchema).min(1, 'needs at least one block'),
+  updatedAt: isoDateTime.optional(),
+  /** Listed in the site's navigation (the footer's page links). */
+  nav: z.boolean().optional(),
+  /** Default published; a draft page is served nowhere. */
+  status: z.enum(['published', 'draft']).optional(),
+  language: languageTag('ar').optional(),
+  imported: importedSchema.optional(),
+});
+
 export type SiteRecord = z.infer<typeof siteSchema>;
+export type PageRecord = z.infer<typeof pageSchema>;
 export type AuthorRecord = z.infer<typeof authorSchema>;
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type ArticleRecord = z.infer<typeof articleSchema>;

@@ -24,8 +24,11 @@ export interface DataIndex {
   authors: Map<string, KnownRecord>;
   sources: Map<string, KnownRecord>;
   articles: Map<string, KnownRecord>;
+  pages: Map<string, KnownRecord>;
   /** "format\0id" → article slug. */
   articleByImport: Map<string, string>;
+  /** "format\0id" → static page slug. */
+  pageByImport: Map<string, string>;
   /** Lower-cased names (and source aliases) → slug. */
   authorByName: Map<string, string>;
   sourceByName: Map<string, string>;
@@ -58,9 +61,12 @@ export async function indexData(dir: string): Promise<DataIndex> {
   } catch {
     site = undefined;
   }
-  const [authors, sources, articles] = await Promise.all([readKnown(dir, 'authors'), readKnown(dir, 'sources'), readKnown(dir, 'articles')]);
-  const articleByImport = new Map<string, string>();
-  for (const record of articles.values()) if (record.imported) articleByImport.set(importKey(record.imported.format, record.imported.id), record.slug);
+  const [authors, sources, articles, pages] = await Promise.all([readKnown(dir, 'authors'), readKnown(dir, 'sources'), readKnown(dir, 'articles'), readKnown(dir, 'pages')]);
+  const byImport = (records: Map<string, KnownRecord>) => {
+    const slugs = new Map<string, string>();
+    for (const record of records.values()) if (record.imported) slugs.set(importKey(record.imported.format, record.imported.id), record.slug);
+    return slugs;
+  };
   const byName = (records: Map<string, KnownRecord>, withAliases: boolean) => {
     const names = new Map<string, string>();
     for (const record of records.values()) {
@@ -71,5 +77,5 @@ export async function indexData(dir: string): Promise<DataIndex> {
     }
     return names;
   };
-  return { dir, site, authors, sources, articles, articleByImport, authorByName: byName(authors, false), sourceByName: byName(sources, true) };
+  return { dir, site, authors, sources, articles, pages, articleByImport: byImport(articles), pageByImport: byImport(pages), authorByName: byName(authors, false), sourceByName: byName(sources, true) };
 }

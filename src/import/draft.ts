@@ -10,6 +10,8 @@ import type { SourceKind } from '../content/schema';
 
 export interface PersonDraft {
   name: string;
+  /** The source's own handle or slug for the person (WordPress author_login, Ghost user slug), when it has one: the record's slug, when free. */
+  slug?: string;
   role?: string;
   bio?: string;
 }
@@ -39,6 +41,11 @@ export interface ImageDraft {
 export interface ArticleDraft {
   /** The item's own id in its source (a ninjs uri, a NewsML-G2 guid, a text file's name): how a re-import finds its record. */
   sourceId: string;
+  /**
+   * The source's own slug (WordPress post_name, Ghost slug), already decoded: used for the record
+   * when it fits the contract and is free, so old paths map onto new ones; else one is made from the headline.
+   */
+  slug?: string;
   headline?: string;
   standfirst?: string;
   /**
@@ -62,6 +69,27 @@ export interface ArticleDraft {
   image?: ImageDraft;
 }
 
+/**
+ * A static page (About, Contact, Privacy): becomes data/pages/<slug>.json
+ * (docs/content.md, "Static pages").
+ */
+export interface PageDraft {
+  /** As ArticleDraft.sourceId. */
+  sourceId: string;
+  /** The source's own slug, decoded; a slug that is taken or would shadow a route is made unique, and said. */
+  slug?: string;
+  title?: string;
+  /** One plain sentence for search engines and link previews. */
+  description?: string;
+  body: BlockRecord[];
+  /** ISO 8601 date-time with a zone. */
+  updatedAt?: string;
+  status?: 'published' | 'draft';
+  /** Listed in the site's navigation. */
+  nav?: boolean;
+  language?: string;
+}
+
 /** One item of an input file, as its reader sees it. */
 export type ImportItem =
   | {
@@ -70,6 +98,7 @@ export type ImportItem =
       /** What the reader guessed ("headline made from the standfirst") and what it dropped ("an <iframe> from example.org"). */
       notes: string[];
     }
+  | { kind: 'page'; draft: PageDraft; notes: string[] }
   /**
    * Deliberately not imported, with the reason ("a picture item, not text", "pubstatus canceled").
    * `withdrawn`: the source takes the item back (canceled, withheld): an earlier import of it
@@ -86,13 +115,38 @@ export interface ReadOptions {
   headline?: string;
 }
 
-/** A source format: one module in src/import/formats/, listed in src/import/formats/index.ts. */
-export interface ImportFormat {
+interface FormatBasics {
   name: string;
   /** One line for --help. */
   description: string;
+}
+
+/**
+ * A format whose files are small (a wire item, a feed delivery): read whole.
+ * sniff() sees the whole text.
+ */
+export interface WholeFileFormat extends FormatBasics {
   /** Whether the file's text looks like this format (used when --format is left out). */
   sniff(text: string, file: string): boolean;
   /** Every item in the file. Throws only for a file that is not this format at all. */
   read(text: string, options: ReadOptions): ImportItem[];
 }
+
+/**
+ * A format whose files are whole archives (a WordPress export of a gigabyte):
+ * streamed, never held whole. sniff() sees only the file's first 64 KiB.
+ */
+export interface StreamedFormat extends FormatBasics {
+  /** Whether the file's first 64 KiB (`head`) look like this format. */
+  sniffHead(head: string, file: string): boolean;
+  /**
+   * Every item in the file, as it is read (a reader may read the file more than once,
+   * e.g. a first pass for what items refer to). Throws only for a file that is not this format at all.
+   */
+  stream(file: string, options: ReadOptions): AsyncIterable<ImportItem>;
+}
+
+/** A source format: one module in src/import/formats/, listed in src/import/formats/index.ts. */
+export type ImportFormat = WholeFileFormat | StreamedFormat;
+
+export const isStreamed = (format: ImportFormat): format is StreamedFormat => 'stream' in format;

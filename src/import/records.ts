@@ -12,7 +12,7 @@ import { problemsFromZod } from '../content/problems';
 import type { DataIndex } from './data-index';
 import type { ArticleDraft, ImageDraft, PersonDraft, SourceDraft } from './draft';
 import type { MediaResolver, PlannedImage } from './media';
-import { slugify, uniqueSlug } from './slugs';
+import { slugify, sourceSlugOr, uniqueSlug } from './slugs';
 
 export interface BuildOptions {
   format: string;
@@ -38,6 +38,7 @@ export class RunState {
   readonly authorByName = new Map<string, string>();
   readonly sourceByName = new Map<string, string>();
   readonly articleSlugs = new Set<string>();
+  readonly pageSlugs = new Set<string>();
 }
 
 const key = (name: string) => name.trim().toLowerCase().replace(/^the\s+/, '');
@@ -50,7 +51,7 @@ function person(index: DataIndex, run: RunState, draft: PersonDraft, options: Bu
   const name = draft.name.trim();
   const known = index.authorByName.get(name.toLowerCase()) ?? run.authorByName.get(name.toLowerCase());
   if (known) return known;
-  const slug = uniqueSlug(name, 'author', (s) => index.authors.has(s) || run.newAuthors.has(s));
+  const slug = sourceSlugOr(draft.slug, name, 'author', (s) => index.authors.has(s) || run.newAuthors.has(s));
   run.newAuthors.set(slug, {
     slug,
     name,
@@ -145,6 +146,22 @@ function mentionedSources(names: ReadonlyMap<string, string>, text: string): Map
   return found;
 }
 
+/** Body blocks with every image made a file under the data folder; a block whose images are all gone goes too (said in the notes). */
+export async function resolveBody(blocks: readonly BlockRecord[], media: MediaResolver, images: PlannedImage[], notes: string[]): Promise<BlockRecord[]> {
+  const body: BlockRecord[] = [];
+  for (const block of blocks) {
+    let resolved: BlockRecord | undefined = block;
+    const paths = blockImagePaths(block);
+    if (paths.length) {
+      const mapped = new Map<string, string | undefined>();
+      for (const src of paths) mapped.set(src, await resolveImage(media, src, images, notes, `an image in body block ${body.length + 1}`));
+      resolved = blockWithImagePaths(block, (src) => mapped.get(src));
+    }
+    if (resolved) body.push(resolved);
+  }
+  return body;
+}
+
 async function resolveImage(media: MediaResolver, src: string, images: PlannedImage[], notes: string[], what: string): Promise<string | undefined> {
   const result = await media.resolve(src);
   if (!result.ok) {
@@ -210,17 +227,7 @@ export async function buildItem(
     .sort(([, a], [, b]) => a.at - b.at)
     .map(([slug, c]) => (c.url ? { source: slug, url: c.url } : slug));
 
-  const body: BlockRecord[] = [];
-  for (const block of draft.body) {
-    let resolved: BlockRecord | undefined = block;
-    const paths = blockImagePaths(block);
-    if (paths.length) {
-      const mapped = new Map<string, string | undefined>();
-      for (const src of paths) mapped.set(src, await resolveImage(media, src, images, notes, `an image in body block ${body.length + 1}`));
-      resolved = blockWithImagePaths(block, (src) => mapped.get(src));
-    }
-    if (resolved) body.push(resolved);
-  }
+  const body = await resolveBody(draft.body, media, images, notes);
   if (body.length === 0) return { error: 'nothing left of the body to show' };
 
   let image: ArticleRecord['image'];
@@ -229,7 +236,7 @@ export async function buildItem(
   const section = slugify(options.section ?? draft.section ?? '') || index.site?.sections[0]?.slug || 'news';
   if (!options.section && !draft.section) notes.push(`no section: filed under "${section}"`);
   const tags = [...new Set(draft.tags.map((t) => slugify(t)).filter(Boolean))];
-  const slug = previous?.slug ?? uniqueSlug(plainInline(headline), 'story', (s) => index.articles.has(s) || run.articleSlugs.has(s));
+  const slug = previous?.slug ?? sourceSlugOr(draft.slug, plainInline(headline), 'story', (s) => index.articles.has(s) || run.articleSlugs.has(s));
   const publishedAt = !draft.publishedAt && previous?.publishedAt ? previous.publishedAt : isoOr(draft.publishedAt, options.now, notes, 'publishedAt');
   const updatedAt = draft.updatedAt ? isoOr(draft.updatedAt, options.now, notes, 'updatedAt') : undefined;
   const article = {
@@ -264,13 +271,14 @@ function textOfFirstParagraph(body: readonly BlockRecord[]): string | undefined 
 }
 
 async function mainImage(draft: ImageDraft, media: MediaResolver, images: PlannedImage[], notes: string[]): Promise<ArticleRecord['image']> {
-  const src = await resolveImage(media, draft.src, images, notes, 'the main image');
-  if (!src) return undefined;
+  // Checked before the file is made: a picture that cannot be shown must leave no file behind.
   const alt = draft.alt?.trim() || draft.caption?.trim();
   if (!alt) {
     notes.push(`dropped the main image ${draft.src}: it has no alt text or caption to describe it`);
     return undefined;
   }
+  const src = await resolveImage(media, draft.src, images, notes, 'the main image');
+  if (!src) return undefined;
   if (!draft.alt?.trim()) notes.push('the main image has no alt text: its caption stands in');
   return { src, alt, ...(draft.caption?.trim() && { caption: draft.caption.trim() }), ...(draft.credit?.trim() && { credit: draft.credit.trim() }) };
 }

@@ -6,11 +6,12 @@
  * rename: writes.ts), so a server watching the folder sees one change and
  * reloads once (docs/import.md).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { importKey, indexData, type DataIndex } from './data-index';
-import type { ImportFormat, ImportItem } from './draft';
+import { isStreamed, type ImportFormat, type ImportItem, type PageDraft, type ReadOptions } from './draft';
 import { formatNamed, sniffFormat } from './formats';
 import { MediaResolver } from './media';
+import { buildPage } from './page-records';
 import { buildItem, RunState } from './records';
 import { PlannedWrites } from './writes';
 
@@ -27,9 +28,18 @@ export interface ImportOptions {
   /** Whether images may be fetched over the network. */
   download: boolean;
   now: Date;
-  /** Called after each file (for progress on stderr). */
-  progress?: (filesDone: number, filesTotal: number, items: number) => void;
+  /** Called after each file and every PROGRESS_EVERY items (for progress on stderr). */
+  progress?: (state: Progress) => void;
 }
+
+export interface Progress {
+  filesDone: number;
+  filesTotal: number;
+  items: number;
+}
+
+/** How often, in items, a long file reports progress. */
+export const PROGRESS_EVERY = 250;
 
 export type ItemStatus = 'written' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
@@ -38,6 +48,8 @@ export interface ReportLine {
   item: string;
   status: ItemStatus;
   slug?: string;
+  /** The record file it made or would make, under the data folder ("articles/x.json", "pages/about.json"). */
+  record?: string;
   reason?: string;
   notes: string[];
 }
@@ -72,11 +84,27 @@ function checkReadable(file: string): void {
   if (!isFile) throw new UsageError(`${file}: not a file`);
 }
 
-function formatFor(text: string, file: string, named: ImportFormat | undefined): ImportFormat {
-  if (named) return named;
-  const sniffed = sniffFormat(text, file);
-  if (!sniffed) throw new UsageError(`${file}: not a format the importer knows; name one with --format`);
-  return sniffed;
+const HEAD_BYTES = 64 * 1024;
+
+/** A file's first 64 KiB as text: what streamed formats are judged by (a character cut at the end does not matter to them). */
+function readHead(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file's items as its format reads them: streamed, or the whole text read at once. */
+function openInput(file: string, named: ImportFormat | undefined, options: ReadOptions): { format: ImportFormat; items: () => AsyncIterable<ImportItem> | Iterable<ImportItem> } {
+  let text: string | undefined;
+  const whole = () => (text ??= readInput(file));
+  const format = named ?? sniffFormat(readHead(file), whole, file);
+  if (!format) throw new UsageError(`${file}: not a format the importer knows; name one with --format`);
+  if (isStreamed(format)) return { format, items: () => format.stream(file, options) };
+  return { format, items: () => format.read(whole(), options) };
 }
 
 /** Imports `files` into options.dataDir; the report has a line per item. */
@@ -100,12 +128,20 @@ export async function runImport(files: readonly string[], options: ImportOptions
   try {
     // Files are read one at a time, in order, and their items made records in order.
     for (const [fileIndex, file] of files.entries()) {
-      const text = readInput(file);
-      const format = formatFor(text, file, named);
-      const items = readItems(format, text, file, options, lines);
-      for (const item of items) lines.push(await importItem(item, file, format.name, index, run, media, options, plan));
-      itemCount += items.length;
-      options.progress?.(fileIndex + 1, files.length, itemCount);
+      const readOptions: ReadOptions = { file, ...(options.headline !== undefined && { headline: options.headline }) };
+      const { format, items } = openInput(file, named, readOptions);
+      const context: ItemContext = { file, formatName: format.name, index, run, media, options, plan };
+      try {
+        for await (const item of items()) {
+          lines.push(await importItem(item, context));
+          if (++itemCount % PROGRESS_EVERY === 0) options.progress?.({ filesDone: fileIndex, filesTotal: files.length, items: itemCount });
+        }
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        // The items read before the break stay imported; the file is one failed line more.
+        lines.push({ file, item: file, status: 'failed', reason: `not readable as ${format.name}: ${(error as Error).message}`, notes: [] });
+      }
+      options.progress?.({ filesDone: fileIndex + 1, filesTotal: files.length, items: itemCount });
     }
     for (const record of run.newAuthors.values()) plan(`authors/${record.slug}.json`, stableJson(record));
     for (const record of run.newSources.values()) plan(`sources/${record.slug}.json`, stableJson(record));
@@ -130,28 +166,22 @@ function withdraw(sourceId: string, reason: string, file: string, formatName: st
   return { file, item: sourceId, status: 'updated', slug, reason: `${reason}: withdrawn by its source, now a draft`, notes: [] };
 }
 
-/** A file's items; a file its format cannot read is one failed line. */
-function readItems(format: ImportFormat, text: string, file: string, options: ImportOptions, lines: ReportLine[]): ImportItem[] {
-  try {
-    return format.read(text, { file, ...(options.headline !== undefined && { headline: options.headline }) });
-  } catch (error) {
-    lines.push({ file, item: file, status: 'failed', reason: `not readable as ${format.name}: ${(error as Error).message}`, notes: [] });
-    return [];
-  }
+/** What every item of one input file is imported with. */
+interface ItemContext {
+  file: string;
+  formatName: string;
+  index: DataIndex;
+  run: RunState;
+  media: MediaResolver;
+  options: ImportOptions;
+  plan: (file: string, content: string | Buffer) => void;
 }
 
-async function importItem(
-  item: ImportItem,
-  file: string,
-  formatName: string,
-  index: DataIndex,
-  run: RunState,
-  media: MediaResolver,
-  options: ImportOptions,
-  plan: (file: string, content: string | Buffer) => void,
-): Promise<ReportLine> {
+async function importItem(item: ImportItem, context: ItemContext): Promise<ReportLine> {
+  const { file, formatName, index, run, media, options, plan } = context;
   if (item.kind === 'skip') return item.withdrawn ? withdraw(item.sourceId, item.reason, file, formatName, index, options, plan) : { file, item: item.sourceId, status: 'skipped', reason: item.reason, notes: [] };
   if (item.kind === 'fail') return { file, item: item.sourceId, status: 'failed', reason: item.reason, notes: [] };
+  if (item.kind === 'page') return importPage(item.draft, item.notes, context);
   const { draft } = item;
   const notes = [...item.notes];
   const earlierSlug = index.articleByImport.get(importKey(formatName, draft.sourceId));
@@ -164,7 +194,7 @@ async function importItem(
   if ('error' in built) return { file, item: draft.sourceId, status: 'failed', reason: built.error, notes };
   const { article } = built;
   const json = stableJson(article);
-  const line = (status: ItemStatus, reason?: string): ReportLine => ({ file, item: draft.sourceId, status, slug: article.slug, ...(reason && { reason }), notes });
+  const line = (status: ItemStatus, reason?: string): ReportLine => ({ file, item: draft.sourceId, status, slug: article.slug, record: `articles/${article.slug}.json`, ...(reason && { reason }), notes });
   if (run.articleSlugs.has(article.slug)) return line('skipped', 'the same item appears twice in this import: the first one is kept');
   if (earlier) {
     if (earlier.value && stableJson(earlier.value) === json) {
@@ -176,5 +206,28 @@ async function importItem(
   run.articleSlugs.add(article.slug);
   for (const image of built.images) plan(image.path, image.bytes);
   plan(`articles/${article.slug}.json`, json);
+  return line(earlier ? 'updated' : 'written');
+}
+
+/** A static page: as an article, into data/pages/ (page-records.ts). */
+async function importPage(draft: PageDraft, itemNotes: readonly string[], context: ItemContext): Promise<ReportLine> {
+  const { file, formatName, index, run, media, options, plan } = context;
+  const notes = [...itemNotes];
+  const earlierSlug = index.pageByImport.get(importKey(formatName, draft.sourceId));
+  const earlier = earlierSlug ? index.pages.get(earlierSlug) : undefined;
+  const built = await buildPage(draft, index, run.pageSlugs, media, formatName, notes, earlier?.slug);
+  if ('error' in built) return { file, item: draft.sourceId, status: 'failed', reason: built.error, notes };
+  const { page } = built;
+  const record = `pages/${page.slug}.json`;
+  const json = stableJson(page);
+  const line = (status: ItemStatus, reason?: string): ReportLine => ({ file, item: draft.sourceId, status, slug: page.slug, record, ...(reason && { reason }), notes });
+  if (run.pageSlugs.has(page.slug)) return line('skipped', 'the same page appears twice in this import: the first one is kept');
+  run.pageSlugs.add(page.slug);
+  if (earlier) {
+    if (earlier.value && stableJson(earlier.value) === json) return line('unchanged');
+    if (!options.update) return line('skipped', `already imported as ${record} and changed since: --update replaces it`);
+  }
+  for (const image of built.images) plan(image.path, image.bytes);
+  plan(record, json);
   return line(earlier ? 'updated' : 'written');
 }

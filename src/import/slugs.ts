@@ -2,9 +2,25 @@
 
 const MAX_SLUG_LENGTH = 80;
 
+/*
+ * Cyrillic and Greek letters in Latin, so a Russian or Greek headline or tag
+ * still makes a readable slug ("Новости" → "novosti") where dropping them
+ * would leave nothing. Scripts without a short, agreed romanisation (Arabic,
+ * Hebrew, CJK) are left out: their slugs come from the fallback.
+ */
+const LATIN: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', ё: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n',
+  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ў: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l', μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's',
+  τ: 't', υ: 'y', φ: 'f', χ: 'ch', ψ: 'ps', ω: 'o',
+};
+const TRANSLITERABLE = /[\u0370-\u03ff\u0400-\u04ff]/u;
+
 /** "Kremlin’s “mistakes”: what now?" → "kremlins-mistakes-what-now"; empty when nothing readable is left. */
 export function slugify(words: string): string {
-  return words
+  const lower = words.toLowerCase();
+  const latin = TRANSLITERABLE.test(lower) ? lower.normalize('NFC').replace(/[\u0370-\u03ff\u0400-\u04ff]/gu, (c) => LATIN[c] ?? LATIN[c.normalize('NFD')[0] ?? ''] ?? c) : lower;
+  return latin
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -21,4 +37,14 @@ export function uniqueSlug(words: string, fallback: string, taken: (slug: string
   let slug = base;
   for (let n = 2; taken(slug); n++) slug = `${base.slice(0, MAX_SLUG_LENGTH - String(n).length - 1)}-${n}`;
   return slug;
+}
+
+/**
+ * The source's own slug when it is one the contract takes and nobody has it
+ * (old paths keep their last segment), else uniqueSlug of `words`.
+ */
+export function sourceSlugOr(sourceSlug: string | undefined, words: string, fallback: string, taken: (slug: string) => boolean): string {
+  const own = sourceSlug ? slugify(sourceSlug) : '';
+  if (own && own === sourceSlug?.toLowerCase() && !taken(own)) return own;
+  return uniqueSlug(own || words, fallback, taken);
 }

@@ -166,3 +166,21 @@ export function cacheControlOf(name: RouteName, overrides: Partial<Record<CacheP
   const policy = ROUTES[name].cache;
   return overrides[policy] ?? CACHE_POLICIES[policy];
 }
+
+/**
+ * The first path segments the routes claim ("articles", "search", "feed.xml",
+ * "healthz", …): a static page's slug must be none of them, or its page
+ * would shadow a route, or the route it. Derived from the table, so a route
+ * added later is refused as a page slug without anyone remembering to.
+ * A route whose first segment is a parameter any value may fill (the static
+ * page route itself) claims nothing here.
+ */
+export const RESERVED_FIRST_SEGMENTS: ReadonlySet<string> = new Set(
+  TABLE.flatMap((route): readonly string[] => {
+    const first = route.segments[0];
+    if (!first) return [];
+    if ('literal' in first) return [first.literal];
+    if ('param' in first && first.oneOf) return first.oneOf;
+    return [];
+  }),
+);

@@ -115,7 +115,7 @@ describe('names that could pollute prototypes', () => {
       ${textItem({ guid: 'constructor' }).replace(/<\?xml[^>]*\?>/, '')}
       ${textItem({ guid: 'constructor' }).replace(/<\?xml[^>]*\?>/, '')}
     </itemSet></newsMessage>`;
-    expect(readText(message).map((item) => `${item.kind} ${item.kind === 'article' ? item.draft.sourceId : item.sourceId}`)).toEqual([
+    expect(readText(message).map((item) => `${item.kind} ${item.kind === 'article' || item.kind === 'page' ? item.draft.sourceId : item.sourceId}`)).toEqual([
       'article __proto__',
       'article constructor',
       'skip constructor',

@@ -6,7 +6,7 @@ import type { ImportItem } from '../../src/import/draft';
 import { expectNoMarkup, onlyArticle, readFixture, readText, textItem } from './newsml-helpers';
 
 function summary(items: ImportItem[]): string[] {
-  return items.map((item) => `${item.kind} ${item.kind === 'article' ? item.draft.sourceId : `${item.sourceId}: ${item.reason}`}`);
+  return items.map((item) => `${item.kind} ${item.kind === 'article' || item.kind === 'page' ? item.draft.sourceId : `${item.sourceId}: ${item.reason}`}`);
 }
 
 describe('a newsMessage with several items', () => {

@@ -7,7 +7,7 @@
  * image. When a message carries several versions of one guid, the highest
  * is read and the others are skipped.
  */
-import type { ImageDraft, ImportFormat, ImportItem } from '../draft';
+import type { ImageDraft, ImportItem, WholeFileFormat } from '../draft';
 import { itemClassOf, notText, readNewsItem } from '../newsml/item';
 import { pictureOfItem } from '../newsml/picture';
 import { NAR, attr, childrenNamed, elements, parseXml, type XmlElement } from '../newsml/xml';
@@ -97,7 +97,7 @@ function readItems(items: XmlElement[], nar: string, inheritedLang: string | und
   });
 }
 
-export const newsml: ImportFormat = {
+export const newsml: WholeFileFormat = {
   name: 'newsml',
   description: 'IPTC NewsML-G2 XML: a newsItem or a newsMessage of several (text items with an XHTML, NITF or plain-text body)',
   sniff: (text) => sniffNewsml(text),

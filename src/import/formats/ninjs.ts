@@ -20,7 +20,7 @@
 import path from 'node:path';
 import type { BlockRecord } from '../../blocks/registry';
 import { plainInline } from '../../text/inline';
-import type { ArticleDraft, ImageDraft, ImportFormat, ImportItem, PersonDraft, SourceDraft } from '../draft';
+import type { ArticleDraft, ImageDraft, ImportItem, PersonDraft, SourceDraft, WholeFileFormat } from '../draft';
 import { htmlToBlocks, htmlToText, imageSource, isNitf, nitfToBlocks, textToBlocks, type Converted } from '../html';
 
 type Json = Record<string, unknown>;
@@ -79,7 +79,7 @@ function parseOnce(json: string): unknown {
   return last && last.json === json ? last.data : JSON.parse(json);
 }
 
-export const ninjs: ImportFormat = {
+export const ninjs: WholeFileFormat = {
   name: 'ninjs',
   description: 'IPTC ninjs 1.x, 2.x or 3.x (JSON): one item, an array of items, or {"items": [...]}',
   sniff(text) {

@@ -18,7 +18,7 @@
  */
 import path from 'node:path';
 import type { BlockRecord } from '../../blocks/registry';
-import type { ArticleDraft, ImportFormat, ImportItem, PersonDraft, ReadOptions, SourceDraft } from '../draft';
+import type { ArticleDraft, ImportItem, PersonDraft, ReadOptions, SourceDraft, WholeFileFormat } from '../draft';
 import { citedSources } from '../cited-sources';
 import { escapeMarkdown } from '../markdown';
 
@@ -44,7 +44,7 @@ function isHeading(line: string): boolean {
 /** Plain words as inline Markdown: copy is not Markdown, so its asterisks and brackets stay what they are. */
 const inline = escapeMarkdown;
 
-export const text: ImportFormat = {
+export const text: WholeFileFormat = {
   name: 'text',
   description: 'plain-text wire copy, one paragraph per line (the seed story\u2019s format)',
   sniff: (content, file) => /\.txt$/i.test(file) || !/^\s*[<{[]/.test(content),
