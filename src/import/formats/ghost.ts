@@ -21,9 +21,17 @@ export const ghost: StreamedFormat = {
   },
   async *stream(file) {
     const lookups = await readLookups(file);
+    // Slugs seen so far, per kind: a second post with a slug is made unique by the records, and said here.
+    const seen = new Set<string>();
     for await (const { row } of exportRows(file, new Set(['posts']))) {
       try {
-        yield postItem(row, lookups);
+        const item = postItem(row, lookups);
+        if (item.kind === 'article' || item.kind === 'page') {
+          const slug = item.draft.slug && `${item.kind}:${item.draft.slug}`;
+          if (slug && seen.has(slug)) item.notes.push(`slug "${item.draft.slug}" is an earlier ${item.kind === 'page' ? 'page' : 'post'}'s in this export: this one gets a slug of its own`);
+          else if (slug) seen.add(slug);
+        }
+        yield item;
       } catch (error) {
         const id = typeof row.uuid === 'string' ? row.uuid : String(row.id ?? '?');
         yield { kind: 'fail', sourceId: `ghost:${id}`, reason: (error as Error).message };

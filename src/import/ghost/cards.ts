@@ -162,8 +162,12 @@ export function renderCard(name: string, payload: Payload, ctx: RenderContext): 
     case 'hr':
     case 'horizontalrule':
       return '<hr>';
-    case 'callout':
-      return `<div>${escapeHtml(text(payload.calloutEmoji))} ${text(payload.calloutText)}</div>`;
+    case 'callout': {
+      // The emoji opens the callout's first paragraph (lexical's calloutText is paragraphs, mobiledoc's inline HTML).
+      const emoji = text(payload.calloutEmoji) ? `${escapeHtml(text(payload.calloutEmoji))} ` : '';
+      const body = text(payload.calloutText);
+      return /^\s*<p>/i.test(body) ? body.replace(/<p>/i, `<p>${emoji}`) : `<p>${emoji}${body}</p>`;
+    }
     case 'toggle': {
       const heading = wordsOf(text(payload.heading));
       return `${heading ? `<p><strong>${escapeHtml(heading)}</strong></p>` : ''}<div>${text(payload.content)}</div>`;

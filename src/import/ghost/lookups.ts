@@ -95,8 +95,19 @@ export async function readLookups(file: string): Promise<GhostLookups> {
   const tagRows = new Map<string, Ordered[]>();
   const authorRows = new Map<string, Ordered[]>();
   let at = 0;
+  try {
+    await readRows(file, lookups, tagRows, authorRows, () => ++at);
+  } catch {
+    // A file that breaks off (a truncated export) keeps what was read: the posts pass meets the same break and reports it, after the posts before it.
+  }
+  lookups.postTags = sortedIds(tagRows);
+  lookups.postAuthors = sortedIds(authorRows);
+  return lookups;
+}
+
+async function readRows(file: string, lookups: GhostLookups, tagRows: Map<string, Ordered[]>, authorRows: Map<string, Ordered[]>, next: () => number): Promise<void> {
   for await (const { table, row } of exportRows(file, LOOKUP_TABLES)) {
-    at++;
+    const at = next();
     if (table === 'meta') {
       lookups.version = str(row.version);
       lookups.siteUrl ??= str(row.url) ?? str(row.site_url);
@@ -117,7 +128,4 @@ export async function readLookups(file: string): Promise<GhostLookups> {
       if (postId && (alt || caption)) lookups.postMeta.set(postId, { ...(alt && { alt }), ...(caption && { caption }) });
     } else if (table === 'settings') readSetting(lookups, row);
   }
-  lookups.postTags = sortedIds(tagRows);
-  lookups.postAuthors = sortedIds(authorRows);
-  return lookups;
 }

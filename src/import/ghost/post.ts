@@ -105,6 +105,16 @@ function titleFromText(plaintext: string): string {
 /** A tag as our tag or section slug is made from: Ghost's slug when it is a plain one, else its name (Ghost percent-encodes slugs of non-Latin names). */
 const tagWord = (tag: { name: string; slug?: string }): string => (tag.slug && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(tag.slug) ? tag.slug : tag.name);
 
+/** Ghost percent-encodes a slug made of non-Latin letters ("%d8%a7…"); our slugs are made from the decoded words. */
+function decodedSlug(slug: string | undefined): string | undefined {
+  if (!slug?.includes('%')) return slug;
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
 const isPage = (post: Row): boolean => post.type === 'page' || post.page === true || post.page === 1;
 
 /** Members-only visibilities (Ghost 2+: members, paid; Ghost 5: tiers and filters). */
@@ -142,7 +152,7 @@ export function postItem(post: Row, lookups: GhostLookups): ImportItem {
   const excerpt = str(post.custom_excerpt);
   const language = lookups.locale && /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lookups.locale) ? lookups.locale : undefined;
   const updatedAt = dateOf(post.updated_at);
-  const slug = str(post.slug);
+  const slug = decodedSlug(str(post.slug));
 
   if (kind === 'page') {
     const description = excerpt ?? str(post.meta_description);
