@@ -4,12 +4,13 @@
  * Adding a format is a module in this folder and a line here.
  */
 import { isStreamed, type ImportFormat } from '../draft';
+import { ghost } from './ghost';
 import { newsml } from './newsml';
 import { ninjs } from './ninjs';
 import { text } from './text';
 
 /** Archives (streamed) first, judged by their head; plain text last: it takes any file the structured formats do not claim. */
-export const FORMATS: readonly ImportFormat[] = [ninjs, newsml, text];
+export const FORMATS: readonly ImportFormat[] = [ghost, ninjs, newsml, text];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);
