@@ -11,7 +11,7 @@
  *   name, for Yoast's primary category).
  */
 import { htmlToText } from '../html';
-import { childText, postMeta, readWxr, type WxrNode } from './reader';
+import { childText, postMeta, readWxr, WxrCutShort, type WxrNode } from './reader';
 
 export interface Attachment {
   url: string;
@@ -44,15 +44,22 @@ const FIRST_PASS_SKIPS: ReadonlySet<string> = new Set(['content:encoded', 'wp:co
 
 export async function collectLookups(file: string): Promise<Lookups> {
   const lookups: Lookups = { attachments: new Map(), attachedTo: new Map(), navPages: new Set(), authors: new Map(), categories: new Map() };
-  for await (const node of readWxr(file, { skipText: FIRST_PASS_SKIPS })) {
-    if (node.name === 'item') collectItem(node, lookups);
-    else if (node.name === 'wp:author') collectAuthor(node, lookups);
-    else if (node.name === 'wp:category') collectCategory(childText(node, 'wp:term_id'), childText(node, 'wp:cat_name'), lookups);
-    else if (node.name === 'wp:term' && childText(node, 'wp:term_taxonomy') === 'category') collectCategory(childText(node, 'wp:term_id'), childText(node, 'wp:term_name'), lookups);
-    else if (node.name === 'wp:wxr_version') lookups.version = node.text.trim();
+  try {
+    for await (const node of readWxr(file, { skipText: FIRST_PASS_SKIPS })) collectNode(node, lookups);
+  } catch (error) {
+    // A file cut short keeps what came before the cut: the second pass reads those items and then says so.
+    if (!(error instanceof WxrCutShort)) throw error;
   }
   for (const ids of lookups.attachedTo.values()) ids.sort((a, b) => (lookups.attachments.get(a)?.menuOrder ?? 0) - (lookups.attachments.get(b)?.menuOrder ?? 0));
   return lookups;
+}
+
+function collectNode(node: WxrNode, lookups: Lookups): void {
+  if (node.name === 'item') collectItem(node, lookups);
+  else if (node.name === 'wp:author') collectAuthor(node, lookups);
+  else if (node.name === 'wp:category') collectCategory(childText(node, 'wp:term_id'), childText(node, 'wp:cat_name'), lookups);
+  else if (node.name === 'wp:term' && childText(node, 'wp:term_taxonomy') === 'category') collectCategory(childText(node, 'wp:term_id'), childText(node, 'wp:term_name'), lookups);
+  else if (node.name === 'wp:wxr_version') lookups.version = node.text.trim();
 }
 
 function collectItem(item: WxrNode, lookups: Lookups): void {

@@ -44,6 +44,8 @@ const CANONICAL_PREFIXES: [RegExp, string][] = [
 
 /** A file that is not a WXR export at all, or one cut short (the items read before stay read). */
 export class WxrError extends Error {}
+/** A file that ends before its channel closes. */
+export class WxrCutShort extends WxrError {}
 
 /**
  * Every child element of the file's <channel>, in order, as it completes.
@@ -119,7 +121,7 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
   const complete = channelClosed;
   parser.end(); // (it closes what is open, so `complete` is taken first)
   if (!rootSeen) throw new WxrError('not a WordPress export: no <rss> element');
-  if (!complete) throw new WxrError(`the file ends ${inside ? `inside an <${inside}>` : 'before its </channel>'}: cut short? What came before it was read`);
+  if (!complete) throw new WxrCutShort(`the file ends ${inside ? `inside an <${inside}>` : 'before its </channel>'}: cut short? What came before it was read`);
 }
 
 /** The text of `node`'s first child named `name`, trimmed ("" when there is none). */
