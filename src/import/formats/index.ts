@@ -8,9 +8,10 @@ import { ghost } from './ghost';
 import { newsml } from './newsml';
 import { ninjs } from './ninjs';
 import { text } from './text';
+import { wordpress } from './wordpress';
 
 /** Archives (streamed) first, judged by their head; plain text last: it takes any file the structured formats do not claim. */
-export const FORMATS: readonly ImportFormat[] = [ghost, ninjs, newsml, text];
+export const FORMATS: readonly ImportFormat[] = [wordpress, ghost, ninjs, newsml, text];
 
 export function formatNamed(name: string): ImportFormat | undefined {
   return FORMATS.find((format) => format.name === name);

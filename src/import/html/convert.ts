@@ -67,7 +67,9 @@ function block(el: El, ctx: Ctx, out: ImportedBlock[], splitBreaks: boolean): vo
   if (SILENT.has(name) || NITF_METADATA.has(name)) return;
   if (DROPPED.has(name)) return ctx.notes.add(droppedNote(el));
   if (name === 'note' && /^npa$/i.test(attr(el, 'type') ?? '')) return ctx.notes.add('dropped a NITF <note> not for publication');
-  if (name === 'p' || name === 'dt' || name === 'dd' || name === 'caption' || name === 'summary') return void out.push(...paragraphs(el.children, ctx, splitBreaks));
+  // A definition list's term reads as a strong lead-in to its definitions.
+  if (name === 'dt') return void out.push(...paragraphs([{ name: 'strong', attrs: {}, children: el.children }], ctx, splitBreaks));
+  if (name === 'p' || name === 'dd' || name === 'caption' || name === 'summary') return void out.push(...paragraphs(el.children, ctx, splitBreaks));
   if (HEADINGS.has(name)) return void out.push(...splitRuns(ctx.runs(el.children, { plain: true }), (md) => ({ type: 'heading', text: md })));
   if (isFigure(el) || (isGallery(el) && pictureCount(el) > 1)) return figureBlocks(el, ctx, out);
   if (name === 'ul' || name === 'ol') return listBlocks(el, ctx, out);

@@ -67,10 +67,30 @@ function elementRuns(el: El, ctx: InlineContext): Run[] {
   }
   if (SPACED.has(name)) return [SPACE, ...inlineRuns(el.children, ctx), SPACE];
   if (name === 'a') return linkRuns(el, ctx);
+  if (name === 'sup' || name === 'sub') return scriptRuns(el, name, ctx);
+  if (STRUCK.has(name)) {
+    ctx.notes.add(`dropped struck-out text (<${name}>): the body has no strikethrough, and shown plain it would read as current`);
+    return [];
+  }
   if (name === 'q') return [text('"'), ...inlineRuns(el.children, ctx), text('"')];
   if (EMPHASIS.has(name) && !ctx.plain && !ctx.em) return wrap(inlineRuns(el.children, { ...ctx, em: true }), (md) => `*${md}*`);
   if (STRONG.has(name) && !ctx.plain && !ctx.strong) return wrap(inlineRuns(el.children, { ...ctx, strong: true }), (md) => `**${md}**`);
   return inlineRuns(el.children, ctx);
+}
+
+/** Struck-out text: a correction's old words. */
+const STRUCK = new Set(['del', 's', 'strike']);
+const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹', '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ' };
+const SUBSCRIPT: Record<string, string> = { 0: '₀', 1: '₁', 2: '₂', 3: '₃', 4: '₄', 5: '₅', 6: '₆', 7: '₇', 8: '₈', 9: '₉', '+': '₊', '-': '₋', '−': '₋', '=': '₌', '(': '₍', ')': '₎' };
+
+/** <sup>/<sub>: Unicode's superscript or subscript characters when it has one for every character (10³, H₂O), else the text as it is (a footnote's "[1]"). */
+function scriptRuns(el: El, name: 'sup' | 'sub', ctx: InlineContext): Run[] {
+  const runs = inlineRuns(el.children, ctx);
+  const { plain } = joinRuns(runs);
+  const table = name === 'sup' ? SUPERSCRIPT : SUBSCRIPT;
+  const chars = [...plain];
+  if (chars.length === 0 || !chars.every((c) => table[c])) return runs;
+  return [text(chars.map((c) => table[c]).join(''))];
 }
 
 const text = (plain: string): Run => ({ kind: 'text', md: escapeMarkdown(plain), plain });
