@@ -52,6 +52,8 @@ const PAGES: Record<string, string> = {
   source: '/sources/port-alder-city-council',
   tag: '/tags/port-alder',
   search: '/search?q=harbour',
+  // A static page (data/pages/about.json).
+  'static-page': '/about',
 };
 /**
  * Audits left out on purpose, per page. Search result pages are `noindex, follow` by design

@@ -11,7 +11,8 @@ async function main(): Promise<number> {
   try {
     const content = await loadContent(dir);
     const drafts = [...content.articles.values()].filter((a) => a.status === 'draft').length;
-    const summary = `${content.articles.size} articles (${drafts} drafts), ${content.authors.size} authors, ${content.sources.size} sources`;
+    const draftPages = [...content.pages.values()].filter((p) => p.status === 'draft').length;
+    const summary = `${content.articles.size} articles (${drafts} drafts), ${content.authors.size} authors, ${content.sources.size} sources, ${content.pages.size} pages (${draftPages} drafts)`;
     if (content.problems.length === 0) {
       console.log(`${dir}: OK: ${summary}`);
       return 0;

@@ -5,7 +5,7 @@
  * page can mention them. A catalog knows when it goes stale (the next embargo
  * lifting); CatalogStore swaps in a fresh one then, without a restart.
  */
-import type { Article, Author, Content, Section, Site, Source, Tag } from './model';
+import type { Article, Author, Content, Page, Section, Site, Source, Tag } from './model';
 
 export interface Catalog {
   /** Changes whenever what readers can see changes: a reload or an embargo lifting. */
@@ -25,6 +25,10 @@ export interface Catalog {
   readonly sections: ReadonlyMap<string, Section>;
   readonly authors: ReadonlyMap<string, Author>;
   readonly sources: ReadonlyMap<string, Source>;
+  /** Published static pages by slug (drafts are served nowhere). */
+  readonly pages: ReadonlyMap<string, Page>;
+  /** The published pages marked `nav: true`, as the footer lists them: by title in the site's language, then by slug. */
+  readonly navPages: readonly Page[];
   /** Epoch ms at which the next embargoed article becomes visible (Infinity if none). */
   readonly validUntil: number;
   readonly builtAt: Date;
@@ -43,6 +47,15 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Newest first; slug breaks ties so the order never depends on file order. */
 export function byNewest(a: Article, b: Article): number {
   return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/** Published pages, and the ones for the footer in their order (by title as the site's language sorts, slug breaking ties). */
+function publishedPages(content: Content): { pages: Map<string, Page>; navPages: Page[] } {
+  const pages = new Map<string, Page>();
+  for (const page of content.pages.values()) if (page.status === 'published') pages.set(page.slug, page);
+  const collator = new Intl.Collator(content.site.language);
+  const navPages = [...pages.values()].filter((page) => page.nav).sort((a, b) => collator.compare(a.title, b.title) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return { pages, navPages };
 }
 
 export function buildCatalog(content: Content, contentVersion: number, now: Date): Catalog {
@@ -91,6 +104,7 @@ export function buildCatalog(content: Content, contentVersion: number, now: Date
     sections,
     authors: content.authors,
     sources: content.sources,
+    ...publishedPages(content),
     validUntil,
     builtAt: now,
   };

@@ -39,6 +39,8 @@ export interface ContentStatus {
   articles: number;
   authors: number;
   sources: number;
+  /** Published static pages. */
+  pages: number;
   /** When the content being served was loaded. */
   loadedAt: string;
   lastReload: Omit<ReloadResult, 'at'> & { at: string };
@@ -50,7 +52,7 @@ export interface ContentStatus {
 export const MAX_LISTED_PROBLEMS = 100;
 
 /** The folders of the data folder that content comes from (watched with their subfolders, beside site.json). */
-export const CONTENT_FOLDERS = ['articles', 'authors', 'sources', 'images'] as const;
+export const CONTENT_FOLDERS = ['articles', 'authors', 'sources', 'pages', 'images'] as const;
 
 export interface LiveContentOptions extends Omit<LoadOptions, 'now'> {
   logger: Logger;
@@ -164,6 +166,7 @@ export class LiveContent {
       articles: catalog.articles.length,
       authors: catalog.authors.size,
       sources: catalog.sources.size,
+      pages: catalog.pages.size,
       loadedAt: this.loadedAt.toISOString(),
       lastReload: { ...this.last, at: this.last.at.toISOString() },
       problemCount: problems.length,

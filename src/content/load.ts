@@ -13,7 +13,7 @@ import { problemsFromZod, type Problem } from './problems';
 import type { CheckedRecords, RawRecord } from './records';
 import { resolveContent } from './resolve';
 import { shareBlockStrings } from '../blocks/registry';
-import { articleSchema, authorSchema, siteSchema, sourceSchema, type ArticleRecord, type SiteRecord } from './schema';
+import { articleSchema, authorSchema, pageSchema, siteSchema, sourceSchema, type ArticleRecord, type SiteRecord } from './schema';
 
 export type { CheckedRecords, RawRecord } from './records';
 
@@ -111,13 +111,14 @@ export async function readRecords(dataDir: string): Promise<RecordsRead> {
   const problems: Problem[] = [];
   const files = new Set<string>();
   const site = await readRecord(dataDir, 'site.json', siteSchema, problems);
-  const [authors, sources, articles] = await Promise.all([
+  const [authors, sources, articles, pages] = await Promise.all([
     readCollection(dataDir, 'authors', authorSchema, problems, files),
     readCollection(dataDir, 'sources', sourceSchema, problems, files),
     readCollection(dataDir, 'articles', articleSchema, problems, files),
+    readCollection(dataDir, 'pages', pageSchema, problems, files),
   ]);
   shareStrings(articles);
-  return { site, records: { authors, sources, articles }, problems, files };
+  return { site, records: { authors, sources, articles, pages }, problems, files };
 }
 
 /**

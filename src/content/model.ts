@@ -83,12 +83,28 @@ export interface Article {
   file: string;
 }
 
+/** A static page (About, Contact, Privacy): data/pages/<slug>.json, served at /<slug>. */
+export interface Page {
+  slug: string;
+  title: string;
+  description?: string;
+  body: Block[];
+  updatedAt?: Date;
+  /** Listed in the footer's page links. */
+  nav: boolean;
+  status: 'published' | 'draft';
+  language?: string;
+  file: string;
+}
+
 /** Everything that loaded, drafts and embargoed articles included, plus what did not. */
 export interface Content {
   site: Site;
   authors: ReadonlyMap<string, Author>;
   sources: ReadonlyMap<string, Source>;
   articles: ReadonlyMap<string, Article>;
+  /** Static pages by slug, drafts included. */
+  pages: ReadonlyMap<string, Page>;
   problems: Problem[];
   loadedAt: Date;
 }

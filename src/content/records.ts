@@ -1,5 +1,5 @@
 /** Records as read from files and checked on their own (shape, slug), before references are resolved. */
-import type { ArticleRecord, AuthorRecord, SourceRecord } from './schema';
+import type { ArticleRecord, AuthorRecord, PageRecord, SourceRecord } from './schema';
 
 export interface RawRecord<T> {
   file: string;
@@ -10,4 +10,6 @@ export interface CheckedRecords {
   authors: RawRecord<AuthorRecord>[];
   sources: RawRecord<SourceRecord>[];
   articles: RawRecord<ArticleRecord>[];
+  /** Static pages (data/pages/). */
+  pages: RawRecord<PageRecord>[];
 }

@@ -19,7 +19,7 @@ import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type L
 import type { Problem } from './problems';
 import { articleRecordOf, canonicalArticle } from './record-forms';
 import { resolveContent } from './resolve';
-import type { ArticleRecord, AuthorRecord, SiteRecord, SourceRecord } from './schema';
+import type { ArticleRecord, AuthorRecord, PageRecord, SiteRecord, SourceRecord } from './schema';
 
 export const LAST_GOOD_NOTE = 'serving the last good version';
 
@@ -35,6 +35,8 @@ export interface GoodRecords {
    * record back (in canonical form) when a reload needs it.
    */
   articles: ReadonlyMap<string, Article>;
+  /** Static pages as their raw records (a handful; no need to rebuild them from the served page). */
+  pages: ReadonlyMap<string, RawRecord<PageRecord>>;
   /** The image probes of that load: unchanged image files are not read again. */
   images: ImageProbes;
 }
@@ -61,11 +63,12 @@ function keptRaw<T>(): Kept<T, RawRecord<T>> {
   return { recordOf: (good) => good.record, canonical: (record) => record };
 }
 
-/** Authors and sources are kept as their raw records; articles as served, turned back into their record (canonical form) only when a reload needs it. */
+/** Authors, sources and pages are kept as their raw records; articles as served, turned back into their record (canonical form) only when a reload needs it. */
 const KEPT = {
   authors: keptRaw<AuthorRecord>(),
   sources: keptRaw<SourceRecord>(),
   articles: { recordOf: articleRecordOf, canonical: canonicalArticle } satisfies Kept<ArticleRecord, Article>,
+  pages: keptRaw<PageRecord>(),
 };
 
 /**
@@ -94,6 +97,7 @@ function mergeLastGood(read: RecordsRead, previous: GoodRecords): { records: Che
       authors: merge(read.records.authors, previous.authors, KEPT.authors),
       sources: merge(read.records.sources, previous.sources, KEPT.sources),
       articles: merge(read.records.articles, previous.articles, KEPT.articles),
+      pages: merge(read.records.pages, previous.pages, KEPT.pages),
     },
     restored,
   };
@@ -105,6 +109,7 @@ function servedFiles(content: Content): Set<string> {
   for (const author of content.authors.values()) files.add(author.file);
   for (const source of content.sources.values()) files.add(source.file);
   for (const article of content.articles.values()) files.add(article.file);
+  for (const page of content.pages.values()) files.add(page.file);
   return files;
 }
 
@@ -112,7 +117,7 @@ function goodRecords(site: SiteRecord, records: CheckedRecords, content: Content
   const keep = <T>(list: RawRecord<T>[]) => new Map(list.filter((r) => served.has(r.file)).map((r) => [r.file, r]));
   const articles = new Map<string, Article>();
   for (const article of content.articles.values()) articles.set(article.file, article);
-  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, images };
+  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, pages: keep(records.pages), images };
 }
 
 function note(problem: Problem): Problem {
@@ -175,6 +180,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
       authors: putBack(records.authors, previous.authors, KEPT.authors),
       sources: putBack(records.sources, previous.sources, KEPT.sources),
       articles: putBack(records.articles, previous.articles, KEPT.articles),
+      pages: putBack(records.pages, previous.pages, KEPT.pages),
     };
     if (back.size === 0) break;
     carried.push(...problems.filter((p) => back.has(p.file)));

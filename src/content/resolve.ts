@@ -6,12 +6,13 @@
  */
 import { mapLimit } from './files';
 import { ImageProbes, probeImage, type ImageProbe } from './images';
-import type { Article, Author, Block, Content, ImageAsset, Picture, Section, Site, Source, Tag } from './model';
+import type { Article, Author, Block, Content, ImageAsset, Page, Picture, Section, Site, Source, Tag } from './model';
 import type { Problem } from './problems';
 import type { CheckedRecords } from './records';
 import { blockImagePaths, resolveBlock } from '../blocks/registry';
 import type { ResolveEnv } from '../blocks/types';
-import type { ArticleRecord, ImageRecord, SiteRecord } from './schema';
+import { RESERVED_FIRST_SEGMENTS } from '../routes/table';
+import type { ArticleRecord, BlockRecord, ImageRecord, PageRecord, SiteRecord } from './schema';
 
 const IMAGE_CONCURRENCY = 16;
 
@@ -29,6 +30,7 @@ function collectImagePaths(site: SiteRecord, records: CheckedRecords): Set<strin
     if (record.image) paths.add(record.image.src);
     for (const block of record.body) for (const p of blockImagePaths(block)) paths.add(p);
   }
+  for (const { record } of records.pages) for (const block of record.body) for (const p of blockImagePaths(block)) paths.add(p);
   return paths;
 }
 
@@ -146,18 +148,7 @@ function resolveArticle(
 
   const image = record.image ? ctx.resolver.picture(file, 'image', record.image) : undefined;
 
-  // Blocks that need nothing resolved are the record's own objects (paragraph, heading, quote).
-  const env: ResolveEnv = {
-    picture: (field, picture) => ctx.resolver.picture(file, field, picture),
-    hasArticle: (slug) => ctx.articleSlugs.has(slug),
-    fail,
-  };
-  let sharesBody = true;
-  const body = record.body.map((block, i): Block | undefined => {
-    const resolved = resolveBlock(block, `body[${i}]`, env);
-    if (resolved !== block) sharesBody = false;
-    return resolved;
-  });
+  const body = resolveBody(file, record.body, ctx.resolver, (slug) => ctx.articleSlugs.has(slug), fail);
 
   const publishedAt = new Date(record.publishedAt);
   const updatedAt = record.updatedAt ? new Date(record.updatedAt) : undefined;
@@ -180,7 +171,54 @@ function resolveArticle(
     status: record.status,
     ...(record.language && { language: record.language }),
     ...(image && { image }),
-    body: sharesBody ? (record.body as Block[]) : (body as Block[]),
+    body,
+    file,
+  };
+}
+
+/**
+ * An article's or a page's body blocks, resolved; a block whose reference
+ * fails is undefined in the list (its problem recorded through `fail`), and
+ * the caller drops the whole record. When no block needed resolving (only
+ * paragraphs, headings, quotes…) the record's own array is the body.
+ */
+function resolveBody(file: string, blocks: BlockRecord[], resolver: Resolver, hasArticle: (slug: string) => boolean, fail: ResolveEnv['fail']): Block[] {
+  const env: ResolveEnv = { picture: (field, picture) => resolver.picture(file, field, picture), hasArticle, fail };
+  let sharesBody = true;
+  const body = blocks.map((block, i): Block | undefined => {
+    const resolved = resolveBlock(block, `body[${i}]`, env);
+    if (resolved !== block) sharesBody = false;
+    return resolved;
+  });
+  return sharesBody ? (blocks as Block[]) : (body as Block[]);
+}
+
+/**
+ * A static page, once the articles are known (a promo block on it must name
+ * one). Its slug is its address, /<slug>: a slug that is a route's first
+ * segment ("search", "articles", "feed.xml"…) would shadow that route or be
+ * shadowed by it, so it is refused here, whatever else the page holds.
+ */
+function resolvePage(file: string, record: PageRecord, articles: ReadonlyMap<string, Article>, resolver: Resolver, problems: Problem[]): Page | undefined {
+  const before = problems.length;
+  const fail = (field: string, message: string) => {
+    problems.push({ file, field, message });
+    return undefined;
+  };
+  if (RESERVED_FIRST_SEGMENTS.has(record.slug)) {
+    fail('slug', `"${record.slug}" is taken by the site's own /${record.slug} address, so a page there would shadow it; rename the file and its slug (reserved: ${[...RESERVED_FIRST_SEGMENTS].sort().join(', ')})`);
+  }
+  const body = resolveBody(file, record.body, resolver, (slug) => articles.has(slug), fail);
+  if (problems.length > before) return undefined;
+  return {
+    slug: record.slug,
+    title: record.title,
+    ...(record.description && { description: record.description }),
+    body,
+    ...(record.updatedAt && { updatedAt: new Date(record.updatedAt) }),
+    nav: record.nav ?? false,
+    status: record.status ?? 'published',
+    ...(record.language && { language: record.language }),
     file,
   };
 }
@@ -242,5 +280,11 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
     problems.push(...roundProblems.filter((p) => dropped.has(p.file)));
     pending = survivors;
   }
-  return { site, authors, sources, articles, problems, loadedAt: now };
+
+  const pages = new Map<string, Page>();
+  for (const { file, record } of records.pages) {
+    const page = resolvePage(file, record, articles, resolver, problems);
+    if (page) pages.set(page.slug, page);
+  }
+  return { site, authors, sources, articles, pages, problems, loadedAt: now };
 }

@@ -3,7 +3,7 @@
  * (https://www.sitemaps.org/protocol.html), plus a Google News sitemap of the
  * last 48 hours. Only what readers can see is listed: the catalog holds no
  * drafts or embargoes, and an author, source, tag or section is listed only
- * while it has a visible article. Pure functions: the clock for the news
+ * while it has a visible article; static pages are listed when published. Pure functions: the clock for the news
  * sitemap is a parameter.
  */
 import type { Catalog } from '../content/catalog';
@@ -17,7 +17,7 @@ export const SITEMAP_PAGE_SIZE = 50_000;
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_LIMIT = 1000;
 
-export const SITEMAP_KINDS = ['articles', 'authors', 'sources', 'tags', 'sections'] as const;
+export const SITEMAP_KINDS = ['articles', 'authors', 'sources', 'tags', 'sections', 'pages'] as const;
 export type SitemapKind = (typeof SITEMAP_KINDS)[number];
 
 export interface SitemapEntry {
@@ -83,6 +83,11 @@ export function sitemapEntries(catalog: Catalog, kind: SitemapKind): SitemapEntr
         });
       return [{ path: '/', ...(home && { lastmod: home }) }, ...sections];
     }
+    case 'pages':
+      // Published static pages by slug; lastmod only where the record says when it was updated.
+      return [...catalog.pages.values()]
+        .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+        .map((page) => ({ path: urls.page(page.slug), ...(page.updatedAt && { lastmod: page.updatedAt }) }));
   }
 }
 

@@ -20,6 +20,7 @@ import { notFoundModel, serverErrorModel } from '../pages/errors';
 import { homePage, homePageAlias } from '../pages/home';
 import { searchPage } from '../pages/search';
 import { sourcePage } from '../pages/source';
+import { staticPage } from '../pages/static-page';
 import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
@@ -170,6 +171,8 @@ export function createApp(options: AppOptions): express.Express {
     section: bySlug('section', sectionPage),
     // Search pages are not kept: every query is a new URL, and they would push real pages out.
     search: page('search', (ctx, req) => searchPage(ctx, req.query.q, req.query.page), false),
+    // Static pages at /<slug>: last in the table, so only a first segment no other route took gets here.
+    page: bySlug('page', (ctx, slug) => staticPage(ctx, slug)),
     ...feedRouteHandlers({ store, notFound: sendNotFound }),
     ...imageRouteHandlers({ store, variants, logger, notFound: (req, res) => sendNotFound(req, res) }),
 

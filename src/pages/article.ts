@@ -2,16 +2,15 @@
  * The article page model: everything the article template prints, already
  * escaped-or-safe (inline HTML comes from renderInline), plus related stories.
  */
-import { blockModel, type BlockModel } from '../blocks/registry';
-import { enhanceBody } from '../blocks/enhancers';
+import type { BlockModel } from '../blocks/registry';
 import { figureModel, type FigureModel } from '../blocks/picture';
-import type { ShowEnv } from '../blocks/types';
 import { byNewest, type Catalog } from '../content/catalog';
 import type { Article, Source } from '../content/model';
 import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
 import { plainInline } from '../text/inline';
 import { nameSeparators } from '../text/names';
+import { bodyModels } from './body';
 import { articleCards, type ArticleCard } from './cards';
 import type { PageContext, PageResult } from './context';
 import { formatDate, languageOf, type DateModel } from './dates';
@@ -99,7 +98,6 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
   const article = catalog.articleBySlug.get(slug);
   if (!article) return { kind: 'not-found' };
   const site = catalog.site;
-  const show: ShowEnv = { visibleArticlePath: (target) => (catalog.articleBySlug.has(target) ? urls.article(target) : undefined) };
   const separators = nameSeparators(article.authors.length);
   const language = languageOf(site, article.language);
   const model: ArticleModel = {
@@ -128,7 +126,7 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
     published: formatDate(site, article.publishedAt),
     ...(article.updatedAt && article.updatedAt.getTime() !== article.publishedAt.getTime() && { updated: formatDate(site, article.updatedAt) }),
     ...(article.image && { image: figureModel(article.image, true) }),
-    blocks: enhanceBody(article.body.map((block) => blockModel(block, show))),
+    blocks: bodyModels(catalog, article.body),
     ...(article.origin && { origin: sourceItem(article.origin) }),
     sources: article.citations.map((c) => sourceItem(c.source, c.url)),
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),

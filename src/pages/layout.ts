@@ -2,11 +2,11 @@
  * What every page's frame prints: <head> basics (title, description,
  * canonical, robots, feeds; seo.ts adds Open Graph and JSON-LD through
  * withHead), the masthead with its logo, search box and navigation, and the
- * footer. Pure functions of the catalog.
+ * footer with the static pages' links. Pure functions of the catalog.
  */
 import type { ImageAsset } from '../content/model';
 import { imageModel, type PlacedImage } from '../images/image-model';
-import { absoluteUrl, pageUrl } from '../routes/urls';
+import { absoluteUrl, pageUrl, urls } from '../routes/urls';
 import type { PageContext } from './context';
 import { layoutFeedLinks, type FeedLink } from './feed-links';
 import type { Pagination } from './paging';
@@ -38,6 +38,8 @@ export interface LayoutModel {
   siteDescription: string;
   logo?: PlacedImage;
   nav: NavItem[];
+  /** The static pages marked `nav: true` (About, Contact…), in the footer's page links; the page being shown is current. */
+  footerNav: NavItem[];
   stylesheetUrl: string;
   faviconUrl: string;
   prevUrl?: string;
@@ -78,6 +80,10 @@ export function layoutModel(
     siteDescription: site.description,
     ...(site.logo && { logo: logoImage(site.logo) }),
     nav: site.nav.map((item) => ({ label: item.label, url: item.url, current: item.url === page.currentNav })),
+    footerNav: ctx.catalog.navPages.map((navPage) => {
+      const url = urls.page(navPage.slug);
+      return { label: navPage.title, url, current: url === page.path };
+    }),
     stylesheetUrl: ctx.assets.stylesheet,
     faviconUrl: ctx.assets.favicon,
     ...(prevUrl && { prevUrl }),

@@ -21,13 +21,14 @@ import type {
   Person,
   ProfilePage,
   SearchAction,
+  WebPage,
   WebSite,
   WithActionConstraints,
   WithContext,
 } from 'schema-dts';
 import type { Catalog } from '../content/catalog';
 import { OG_SIZE, variantUrl } from '../images/variants';
-import type { Article, Author, ImageAsset, Section, Site, Source, Tag } from '../content/model';
+import type { Article, Author, ImageAsset, Page, Section, Site, Source, Tag } from '../content/model';
 import type { LayoutModel, MetaTag } from './layout';
 import { absoluteUrl, urls } from '../routes/urls';
 import { plainInline } from '../text/inline';
@@ -159,6 +160,16 @@ export function publisherNode(site: Site): NewsMediaOrganization {
   };
 }
 
+/** og:locale of a piece in `language`: its own language when it is not the site's, else the site's locale. */
+function contentLocale(site: Site, language: string | undefined): string {
+  return language && language !== site.language ? language : site.locale;
+}
+
+/** The site as the WebSite a page is part of: the front page's WebSite node, by its @id. */
+function websiteRef(site: Site): WebSite {
+  return { '@type': 'WebSite', '@id': `${homeUrl(site)}#website`, url: homeUrl(site), name: site.name };
+}
+
 /** The author's links that are web addresses (mail and other schemes are not identities for sameAs). */
 function sameAsLinks(author: Author): string[] {
   return author.links.map((l) => l.url).filter(isHttpUrl);
@@ -279,7 +290,7 @@ export function articleHead(catalog: Catalog, article: Article, page: PageHead):
     title: article.headline,
     description: page.description,
     url: page.canonicalUrl,
-    locale: article.language && article.language !== site.language ? article.language : site.locale,
+    locale: contentLocale(site, article.language),
     ...(image && { image }),
   });
   meta.push(
@@ -304,7 +315,7 @@ export function authorHead(catalog: Catalog, author: Author, page: PageHead): He
     url: page.canonicalUrl,
     name: author.name,
     inLanguage: site.language,
-    isPartOf: { '@type': 'WebSite', '@id': `${homeUrl(site)}#website`, url: homeUrl(site), name: site.name },
+    isPartOf: websiteRef(site),
     mainEntity: personNode(site, author, true),
   };
   return { meta, jsonLd: [jsonLdScript(ld)] };
@@ -361,7 +372,7 @@ function collectionPageLd(site: Site, name: string, page: PageHead): WithContext
     url: page.canonicalUrl,
     description: page.description,
     inLanguage: site.language,
-    isPartOf: { '@type': 'WebSite', '@id': `${homeUrl(site)}#website`, url: homeUrl(site), name: site.name },
+    isPartOf: websiteRef(site),
   };
 }
 
@@ -379,6 +390,26 @@ export function sectionHead(catalog: Catalog, section: Section, page: PageHead):
   const image = logoCard(site);
   const meta = socialMeta(site, { type: 'website', title: section.name, description: page.description, url: page.canonicalUrl, locale: site.locale, ...(image && { image }) });
   return { meta, jsonLd: [jsonLdScript(collectionPageLd(site, section.name, page)), jsonLdScript(breadcrumbs(sectionCrumbs(site, section)))] };
+}
+
+/** Meta tags and WebPage JSON-LD for a static page (About, Contact…): part of the WebSite, modified when its record says. */
+export function staticPageHead(catalog: Catalog, staticPage: Page, page: PageHead): HeadModel {
+  const site = catalog.site;
+  const image = logoCard(site);
+  const meta = socialMeta(site, { type: 'website', title: staticPage.title, description: page.description, url: page.canonicalUrl, locale: contentLocale(site, staticPage.language), ...(image && { image }) });
+  const ld: WithContext<WebPage> = {
+    '@context': SCHEMA_CONTEXT,
+    '@type': 'WebPage',
+    '@id': `${page.canonicalUrl}#webpage`,
+    url: page.canonicalUrl,
+    name: staticPage.title,
+    description: page.description,
+    inLanguage: staticPage.language ?? site.language,
+    isPartOf: websiteRef(site),
+    publisher: publisherNode(site),
+    ...(staticPage.updatedAt && { dateModified: staticPage.updatedAt.toISOString() }),
+  };
+  return { meta, jsonLd: [jsonLdScript(ld)] };
 }
 
 /** Meta tags for any other indexable page (e.g. search): Open Graph and Twitter, no JSON-LD. */

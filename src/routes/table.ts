@@ -13,7 +13,8 @@
  *
  * Patterns are Express 5's: literal segments, `:name` for one segment,
  * `*name` for the rest of the path (prefix mounts only). Order matters where
- * patterns overlap (`/sitemaps/news.xml` before `/sitemaps/:file`).
+ * patterns overlap (`/sitemaps/news.xml` before `/sitemaps/:file`, every
+ * route before the static pages' `/:slug`).
  */
 import { CACHE_POLICIES, type CachePolicy } from './cache-policy';
 
@@ -72,6 +73,9 @@ export const ROUTES = {
   'image-variant': { path: '/img/:name', label: 'image-variant', cache: 'immutable', compress: false, labelScope: 'segment' },
   healthz: { path: '/healthz', label: 'healthz', cache: 'no-store', compress: false, labelScope: 'segment' },
   readyz: { path: '/readyz', label: 'readyz', cache: 'no-store', compress: false, labelScope: 'segment' },
+  // Static pages (data/pages/<slug>.json) at the root: last, so every route above wins its own
+  // first segment, and validation refuses a page slug that is one (RESERVED_FIRST_SEGMENTS).
+  page: { path: '/:slug', label: 'page', cache: 'page', compress: true },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -18,6 +18,8 @@ export const urls: {
   tag: (slug: string) => string;
   section: (slug: string) => string;
   search: () => string;
+  /** A static page (data/pages/<slug>.json). */
+  page: (slug: string) => string;
 } = {
   home: build.home,
   article: build.article,
@@ -26,6 +28,7 @@ export const urls: {
   tag: build.tag,
   section: build.section,
   search: build.search,
+  page: build.page,
 };
 
 /** A site path as an absolute URL, for canonical links, feeds and sitemaps. */

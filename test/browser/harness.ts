@@ -31,6 +31,8 @@ export const PAGES: Record<string, string> = {
   section: '/sections/business',
   search: '/search?q=harbour',
   'search-none': '/search?q=zzxqv',
+  /** A static page (data/pages/about.json): heading, paragraphs, a list, the footer's page links. */
+  'static-page': '/about',
   'not-found': '/no-such-page',
 };
 

@@ -24,6 +24,17 @@ test('the demo data is valid', async () => {
   const result = await validate(DEMO_DATA_DIR);
   expect(result.code).toBe(0);
   expect(result.stdout).toMatch(/OK: \d+ articles/);
+  expect(result.stdout).toMatch(/, 2 pages \(0 drafts\)/);
+});
+
+test('static page problems are listed too: a slug that would shadow a route, a bad field', async () => {
+  const records = baseRecords();
+  records.pages!.push({ slug: 'search', title: 'Search help', body: [{ type: 'paragraph', text: 'x' }] }, { slug: 'contact', title: '', body: [{ type: 'paragraph', text: 'x' }] });
+  const result = await validate(await writeDataDir(records));
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(`pages/search.json: slug: "search" is taken by the site's own /search address`);
+  expect(result.stderr).toMatch(/pages\/contact\.json: title: /);
+  expect(result.stderr).toContain('2 problem(s)');
 });
 
 test('broken data exits 1 and lists every problem with file and field', async () => {

@@ -31,7 +31,7 @@ test('the index lists one sitemap per kind, then the news sitemap', async () => 
   const catalog = await catalogOf();
   const xml = sitemapIndex(catalog, NOW);
   expect(parseXml(xml).sitemapindex['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
-  expect(locs(xml)).toEqual(['articles-1', 'authors-1', 'sources-1', 'tags-1', 'sections-1', 'news'].map((n) => `${BASE}/sitemaps/${n}.xml`));
+  expect(locs(xml)).toEqual(['articles-1', 'authors-1', 'sources-1', 'tags-1', 'sections-1', 'pages-1', 'news'].map((n) => `${BASE}/sitemaps/${n}.xml`));
   // lastmod of a sitemap is its newest URL's.
   expect(parseXml(xml).sitemapindex.sitemap[0].lastmod).toBe('2026-05-03T09:00:00.000Z');
 });
@@ -64,8 +64,24 @@ test('each kind lists its URLs with lastmod; lists use their newest article', as
     ['/sections/world', '2026-05-20T10:00:00.000Z'],
     ['/sections/business', '2026-05-03T09:00:00.000Z'],
   ]);
+  // Static pages: published ones by slug, lastmod where the record gives updatedAt; drafts nowhere.
+  expect(urlsOf('pages')).toEqual([['/about', '2026-04-01T10:00:00.000Z']]);
   // The main image rides along with its article.
   expect(parseXml(sitemapPage(catalog, 'articles', 1) as string).urlset.url[0]['image:image']['image:loc']).toBe(`${BASE}/images/pic.jpg`);
+});
+
+test('static pages are listed by slug, lastmod only where updatedAt is given, drafts left out', async () => {
+  const r = baseRecords();
+  r.pages!.push(
+    { slug: 'contact', title: 'Contact', body: [{ type: 'paragraph', text: 'Write to us.' }] },
+    { slug: 'privacy', title: 'Privacy', status: 'draft', body: [{ type: 'paragraph', text: 'Soon.' }] },
+  );
+  const catalog = await catalogOf(r);
+  const urls = parseXml(sitemapPage(catalog, 'pages', 1) as string).urlset.url as Json[];
+  expect(urls.map((u) => [String(u.loc), u.lastmod])).toEqual([
+    [`${BASE}/about`, '2026-04-01T10:00:00.000Z'],
+    [`${BASE}/contact`, undefined],
+  ]);
 });
 
 test('sitemaps split at the page size; a page past the end does not exist', async () => {

@@ -22,6 +22,8 @@ export interface FixtureRecords {
   authors: Json[];
   sources: Json[];
   articles: Json[];
+  /** Static pages (data/pages/); none when absent. */
+  pages?: Json[];
 }
 
 export const NOW = new Date('2026-06-01T12:00:00Z');
@@ -64,6 +66,19 @@ export function baseRecords(): FixtureRecords {
       article('second-story', { publishedAt: '2026-05-02T09:00:00Z', authors: ['ada-lane', 'ben-okafor'], sources: [{ source: 'city-hall', url: 'https://city.example.org/report' }], origin: 'wire-agency' }),
       article('third-story', { publishedAt: '2026-05-03T09:00:00Z', tags: ['harbours', 'ferries'], section: 'business' }),
     ],
+    pages: [
+      {
+        slug: 'about',
+        title: 'About the Gazette',
+        description: 'Who writes the Test Gazette.',
+        nav: true,
+        updatedAt: '2026-04-01T10:00:00Z',
+        body: [
+          { type: 'heading', text: 'Who we are' },
+          { type: 'paragraph', text: 'The Gazette is written for tests, with [an email](mailto:desk@news.example.test).' },
+        ],
+      },
+    ],
   };
 }
 
@@ -80,12 +95,12 @@ const made: string[] = [];
 export async function writeDataDir(records: FixtureRecords, raw: Record<string, string> = {}): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsreel-test-'));
   made.push(dir);
-  for (const sub of ['authors', 'sources', 'articles', 'images']) mkdirSync(path.join(dir, sub), { recursive: true });
+  for (const sub of ['authors', 'sources', 'articles', 'pages', 'images']) mkdirSync(path.join(dir, sub), { recursive: true });
   const jpeg = await tinyJpeg();
   writeFileSync(path.join(dir, 'images', 'pic.jpg'), jpeg);
   writeFileSync(path.join(dir, 'images', 'avatar.jpg'), jpeg);
   writeFileSync(path.join(dir, 'site.json'), JSON.stringify(records.site, null, 2));
-  for (const [folder, list] of [['authors', records.authors], ['sources', records.sources], ['articles', records.articles]] as const) {
+  for (const [folder, list] of [['authors', records.authors], ['sources', records.sources], ['articles', records.articles], ['pages', records.pages ?? []]] as const) {
     for (const record of list) writeFileSync(path.join(dir, folder, `${String(record.slug)}.json`), JSON.stringify(record, null, 2));
   }
   for (const [file, text] of Object.entries(raw)) {

@@ -26,6 +26,7 @@ function withHidden(): FixtureRecords {
   r.authors.push({ slug: 'secret-writer', name: 'Secret Writer', bio: 'Writes hidden things.' });
   r.sources.push({ slug: 'hidden-source', name: 'Hidden Source' });
   const hidden = { ...r.articles[0], authors: ['ada-lane', 'secret-writer'], tags: ['harbours', 'secret-tag'], sources: ['wire-agency', 'hidden-source'] };
+  r.pages!.push({ slug: 'draft-page', title: 'Draft page', status: 'draft', nav: true, body: [{ type: 'paragraph', text: 'Not yet.' }] });
   r.articles.push(
     { ...hidden, slug: 'draft-story', headline: 'Draft headline', status: 'draft', publishedAt: '2026-05-31T09:00:00Z' },
     { ...hidden, slug: 'embargoed-story', headline: 'Embargoed headline', publishedAt: '2026-06-01T13:00:00Z' },
@@ -160,7 +161,7 @@ describe('crawl: robots.txt → sitemap index → sitemaps → pages', () => {
   test('every listed sitemap and every URL in them answers 200; nothing hidden is listed', async () => {
     const { app } = await appWithClock(withHidden());
     const { sitemaps, pages, bodies } = await crawl(app);
-    expect(sitemaps.map((s) => s.replace(`${BASE}/sitemaps/`, ''))).toEqual(['articles-1.xml', 'authors-1.xml', 'sources-1.xml', 'tags-1.xml', 'sections-1.xml', 'news.xml']);
+    expect(sitemaps.map((s) => s.replace(`${BASE}/sitemaps/`, ''))).toEqual(['articles-1.xml', 'authors-1.xml', 'sources-1.xml', 'tags-1.xml', 'sections-1.xml', 'pages-1.xml', 'news.xml']);
     expect(new Set(pages)).toEqual(
       new Set(
         [
@@ -177,6 +178,7 @@ describe('crawl: robots.txt → sitemap index → sitemaps → pages', () => {
           '/tags/harbours',
           '/sections/world',
           '/sections/business',
+          '/about',
         ].map((p) => BASE + p),
       ),
     );
@@ -194,6 +196,7 @@ describe('crawl: robots.txt → sitemap index → sitemaps → pages', () => {
       'tags-1.xml',
       'sections-1.xml',
       'sections-2.xml',
+      'pages-1.xml',
       'news.xml',
     ]);
     await request(app).get('/sitemaps/articles-3.xml').expect(404);

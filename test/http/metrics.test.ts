@@ -26,12 +26,14 @@ describe('request metrics', () => {
     const site = await liveSiteFor(await writeDataDir(baseRecords()));
     await request(site.app).get('/articles/first-story').expect(200); // rendered: pass (a miss)
     await request(site.app).get('/articles/first-story').expect(200); // answered by the front layer: hit
-    await request(site.app).get('/no-such-page').expect(404);
+    await request(site.app).get('/no/such-page').expect(404);
+    await request(site.app).get('/no-such-page').expect(404); // one segment: the static pages' route, which answers 404
     await request(site.app).post('/articles/first-story').expect(405);
     const text = await site.metrics.text();
     expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="200",cache="pass"}')).toBe(1);
     expect(sample(text, 'newsreel_http_requests_total{route="article",method="GET",status="200",cache="hit"}')).toBe(1);
     expect(sample(text, 'newsreel_http_requests_total{route="other",method="GET",status="404",cache="pass"}')).toBe(1);
+    expect(sample(text, 'newsreel_http_requests_total{route="page",method="GET",status="404",cache="pass"}')).toBe(1);
     expect(sample(text, 'newsreel_http_requests_total{route="article",method="other",status="405",cache="pass"}')).toBe(1);
     expect(sample(text, 'newsreel_http_request_duration_seconds_count{route="article",cache="hit"}')).toBe(1);
     expect(sample(text, 'newsreel_page_cache_hits_total')).toBe(1);
@@ -135,8 +137,13 @@ describe('route labels come from a fixed set', () => {
     ['/images/pic.jpg', 'image'],
     ['/healthz', 'healthz'],
     ['/readyz', 'readyz'],
+    ['/about', 'page'],
+    ['/about/', 'page'],
+    ['/about/more', 'other'],
     ['/wp-admin/setup.php', 'other'],
-    ['/%3Cscript%3E', 'other'],
+    // Any one segment no other route takes is the static pages' /:slug (which answers 404 for a page nobody wrote).
+    ['/%3Cscript%3E', 'page'],
+    ['/static', 'page'],
   ])('%s is %s', (url, label) => {
     expect(routeLabel(url)).toBe(label);
   });
@@ -149,6 +156,9 @@ function routeLabelBySplitting(url: string): string {
   const parts = pathname.split('/').filter((part) => part !== '');
   const [first, second, third] = parts;
   if (parts.length === 0) return 'home';
+  // One segment that no route of its own claims: the static pages' /:slug.
+  const ONE_SEGMENT_ROUTES = new Set(['search', 'sitemap.xml', 'robots.txt', 'favicon.ico', 'healthz', 'readyz']);
+  if (parts.length === 1 && first !== undefined && !ONE_SEGMENT_ROUTES.has(first) && !FEED_FILE.test(first)) return 'page';
   switch (first) {
     case 'articles':
       return parts.length === 2 ? 'article' : 'other';

@@ -13,14 +13,14 @@ import { mountRoutes, type RouteHandlers } from '../../src/http/mount-routes';
 import { STATIC_DIR } from '../../src/paths';
 import { CACHE_POLICIES } from '../../src/routes/cache-policy';
 import { compileLabelMatcher } from '../../src/routes/label-matcher';
-import { build, cacheControlOf, FEED_FILES, ROUTES, TABLE, UNROUTED_LABEL, type RouteName } from '../../src/routes/table';
+import { build, cacheControlOf, FEED_FILES, RESERVED_FIRST_SEGMENTS, ROUTES, TABLE, UNROUTED_LABEL, type RouteName } from '../../src/routes/table';
 import { feedPaths, urls } from '../../src/routes/urls';
 import { appFor, baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
 
 /** The labels dashboards and tests know: a route's label is one of these (image-variant is new with the table). */
-const KNOWN_LABELS = ['home', 'home-page-alias', 'article', 'author', 'source', 'tag', 'section', 'search', 'feed', 'author-feed', 'source-feed', 'tag-feed', 'sitemap', 'robots', 'static', 'image', 'image-variant', 'healthz', 'readyz'];
+const KNOWN_LABELS = ['home', 'home-page-alias', 'article', 'author', 'source', 'tag', 'section', 'search', 'feed', 'author-feed', 'source-feed', 'tag-feed', 'sitemap', 'robots', 'static', 'image', 'image-variant', 'healthz', 'readyz', 'page'];
 
 const stylesheet = new AssetManifest(STATIC_DIR).pageUrls().stylesheet;
 const STATIC_NAME = stylesheet.slice('/static/'.length);
@@ -55,6 +55,7 @@ const EXAMPLES: { [N in RouteName]: () => Parameters<(typeof build)[N]> } = {
   'image-variant': () => [variantName],
   healthz: () => [],
   readyz: () => [],
+  page: () => ['about'],
 };
 
 /** Where the real app sends a route's URL when its answer is a redirect. */
@@ -106,6 +107,7 @@ describe('the route table', () => {
     expect(urls.tag('a')).toBe('/tags/a');
     expect(urls.section('a')).toBe('/sections/a');
     expect(urls.search()).toBe('/search');
+    expect(urls.page('about')).toBe('/about');
     expect(build['tag-feed']('x', 'feed.json')).toBe('/tags/x/feed.json');
     expect(build.image('a/b.jpg')).toBe('/images/a/b.jpg');
     expect(feedPaths('/')).toEqual({ rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' });
@@ -116,6 +118,14 @@ describe('the route table', () => {
     expect(routeLabel('/img/0123456789abcdef-640.avif')).toBe('image-variant');
     expect(routeLabel('/images/pic.jpg')).toBe('image');
     expect(routeLabel('/imgs/x')).toBe(UNROUTED_LABEL);
+  });
+
+  test('the first segments the routes claim are reserved: a static page may take none of them', () => {
+    expect([...RESERVED_FIRST_SEGMENTS].sort()).toEqual(
+      ['articles', 'atom.xml', 'authors', 'favicon.ico', 'feed.json', 'feed.xml', 'healthz', 'images', 'img', 'page', 'readyz', 'robots.txt', 'search', 'sections', 'sitemap.xml', 'sitemaps', 'sources', 'static', 'tags'].sort(),
+    );
+    // The static page route comes last, so every route above it wins its own first segment.
+    expect(TABLE[TABLE.length - 1]?.name).toBe('page');
   });
 
   test('a table the matcher cannot label consistently is refused when compiled', () => {
@@ -162,9 +172,10 @@ describe('mounted by walking the table', () => {
   test('a parameter outside its oneOf values is not the route', async () => {
     const stub = stubApp();
     await request(stub).get('/feed.xml').expect(200, 'feed');
-    await request(stub).get('/feeds.xml').expect(404, 'unrouted');
+    // Not the feed: the next route that takes any one segment, the static pages' (which 404s a page nobody wrote).
+    await request(stub).get('/feeds.xml').expect(200, 'page');
     await request(stub).get('/authors/ada-lane/rss.xml').expect(404, 'unrouted');
-    await request(stub).get('/feeds.xml/').expect(404, 'unrouted');
+    await request(stub).get('/authors/ada-lane/rss.xml/').expect(404, 'unrouted');
   });
 
   test('a redirect never leaves the site: double slashes are not routed', async () => {
