@@ -61,9 +61,12 @@ describe('an import of the export', () => {
     expect(lineFor(lines, 28)?.slug).toBe('novosti-gavani');
   });
 
-  test('pages become static pages, the one in the menu in the navigation', () => {
-    expect(record(dir, 'pages/about.json')).toEqual(expect.objectContaining({ title: 'About us', nav: true, imported: { format: 'wordpress', id: 'https://harbour.example/?p=40' } }));
-    expect(record(dir, 'pages/contact.json').nav).toBeUndefined();
+  test('pages become static pages, the one in the menu in the navigation; a slug the data folder has already is made unique and said', () => {
+    // The demo data has its own About and Contact pages, which the import leaves alone.
+    expect(record(dir, 'pages/about-2.json')).toEqual(expect.objectContaining({ title: 'About us', nav: true, imported: { format: 'wordpress', id: 'https://harbour.example/?p=40' } }));
+    expect(lineFor(lines, 40)?.notes).toContain('slug "about" is taken: the page is /about-2');
+    expect(record(dir, 'pages/about.json').imported).toBeUndefined();
+    expect(record(dir, 'pages/contact-2.json').nav).toBeUndefined();
   });
 
   test('importing it again changes nothing; an edited post is skipped unless --update, which replaces it', async () => {
