@@ -11,10 +11,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type sharp from 'sharp';
+import { ownCopy } from './own-copy';
 
 /** sharp, loaded when the first image must be read: an import of text alone never needs it (it takes a tenth of a second to load). */
 let sharpModule: typeof sharp | undefined;
 const loadSharp = (): typeof sharp => (sharpModule ??= require('sharp') as typeof sharp);
+
+/** Stands for the bytes of a found file in what the resolver remembers (only that there was a file counts). */
+const EMPTY = Buffer.alloc(0);
 
 export const DOWNLOAD_TIMEOUT_MS = 5000;
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -95,16 +99,32 @@ async function download(url: string): Promise<Buffer | string> {
   return Buffer.concat(chunks);
 }
 
-/** Finds, copies or downloads one image; the same source gives the same file once per run. */
+/**
+ * Finds, copies or downloads one image; the same source is looked for once
+ * per run. What it remembers holds no image bytes (an archive names a
+ * hundred thousand pictures): a source whose file the run has planned
+ * (markPlanned) answers with its path alone; one found for an item that was
+ * then not written (it failed, or was unchanged) is found again when another
+ * item needs it; a source that cannot be had is not tried again.
+ */
 export class MediaResolver {
   private readonly done = new Map<string, Promise<MediaResult>>();
+  private readonly plannedPaths = new Set<string>();
 
   constructor(private readonly options: MediaOptions) {}
 
-  resolve(src: string): Promise<MediaResult> {
-    let result = this.done.get(src);
-    if (!result) this.done.set(src, (result = this.find(src)));
-    return result;
+  async resolve(src: string): Promise<MediaResult> {
+    const known = await this.done.get(src);
+    if (known && (!known.ok || !known.file || this.plannedPaths.has(known.path))) return known.ok ? { ok: true, path: known.path } : known;
+    const found = await this.find(src);
+    // Remembered without its bytes, under a key of its own (own-copy.ts: the source is often a few words cut from a post's text).
+    this.done.set(ownCopy(src), Promise.resolve(found.ok ? { ok: true, path: found.path, ...(found.file && { file: { path: found.file.path, bytes: EMPTY } }) } : found));
+    return found;
+  }
+
+  /** The run has planned this image file: later uses of its source need only its path. */
+  markPlanned(imagePath: string): void {
+    this.plannedPaths.add(imagePath);
   }
 
   private async find(src: string): Promise<MediaResult> {

@@ -11,6 +11,7 @@ import { importKey, indexData, type DataIndex } from './data-index';
 import { isStreamed, type ImportFormat, type ImportItem, type PageDraft, type ReadOptions } from './draft';
 import { formatNamed, sniffFormat } from './formats';
 import { MediaResolver } from './media';
+import { ownCopy } from './own-copy';
 import { buildPage } from './page-records';
 import { buildItem, RunState } from './records';
 import { PlannedWrites } from './writes';
@@ -133,7 +134,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
       const context: ItemContext = { file, formatName: format.name, index, run, media, options, plan };
       try {
         for await (const item of items()) {
-          lines.push(await importItem(item, context));
+          lines.push(keptLine(await importItem(item, context)));
           if (++itemCount % PROGRESS_EVERY === 0) options.progress?.({ filesDone: fileIndex, filesTotal: files.length, items: itemCount });
         }
       } catch (error) {
@@ -164,6 +165,18 @@ function withdraw(sourceId: string, reason: string, file: string, formatName: st
   if (!options.update) return { file, item: sourceId, status: 'skipped', slug, reason: `${reason}: articles/${slug}.json, imported earlier, is still published; --update makes it a draft`, notes: [] };
   plan(`articles/${slug}.json`, stableJson({ ...earlier, status: 'draft' }));
   return { file, item: sourceId, status: 'updated', slug, reason: `${reason}: withdrawn by its source, now a draft`, notes: [] };
+}
+
+/**
+ * A report line as strings of its own: the run keeps every line to the end,
+ * and a note that quotes a few words of a post (an image's URL) would keep
+ * the whole post's text alive with it (own-copy.ts).
+ */
+function keptLine(line: ReportLine): ReportLine {
+  const kept: ReportLine = { ...line, file: line.file, item: ownCopy(line.item), notes: line.notes.map(ownCopy) };
+  if (line.slug !== undefined) kept.slug = ownCopy(line.slug);
+  if (line.reason !== undefined) kept.reason = ownCopy(line.reason);
+  return kept;
 }
 
 /** What every item of one input file is imported with. */
@@ -204,7 +217,10 @@ async function importItem(item: ImportItem, context: ItemContext): Promise<Repor
     if (!options.update) return line('skipped', `already imported as articles/${article.slug}.json and changed since: --update replaces it`);
   }
   run.articleSlugs.add(article.slug);
-  for (const image of built.images) plan(image.path, image.bytes);
+  for (const image of built.images) {
+    plan(image.path, image.bytes);
+    media.markPlanned(image.path);
+  }
   plan(`articles/${article.slug}.json`, json);
   return line(earlier ? 'updated' : 'written');
 }
@@ -227,7 +243,10 @@ async function importPage(draft: PageDraft, itemNotes: readonly string[], contex
     if (earlier.value && stableJson(earlier.value) === json) return line('unchanged');
     if (!options.update) return line('skipped', `already imported as ${record} and changed since: --update replaces it`);
   }
-  for (const image of built.images) plan(image.path, image.bytes);
+  for (const image of built.images) {
+    plan(image.path, image.bytes);
+    media.markPlanned(image.path);
+  }
   plan(record, json);
   return line(earlier ? 'updated' : 'written');
 }

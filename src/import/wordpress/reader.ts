@@ -15,6 +15,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Parser } from 'htmlparser2';
+import { ownCopy } from '../own-copy';
 
 /** One element of a channel child, with its own text (not its children's) and its children. */
 export interface WxrNode {
@@ -101,6 +102,7 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
       },
       onclosetag() {
         const node = open.pop();
+        if (node) ownStrings(node);
         const depth = open.length;
         if (depth === 2 && node) done.push(node);
         if (depth === 1) channelClosed = true;
@@ -122,6 +124,12 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
   parser.end(); // (it closes what is open, so `complete` is taken first)
   if (!rootSeen) throw new WxrError('not a WordPress export: no <rss> element');
   if (!complete) throw new WxrCutShort(`the file ends ${inside ? `inside an <${inside}>` : 'before its </channel>'}: cut short? What came before it was read`);
+}
+
+/** The node's text and attribute values as strings of their own, not views of the chunk they were read from (own-copy.ts). */
+function ownStrings(node: WxrNode): void {
+  node.text = ownCopy(node.text);
+  for (const name in node.attrs) node.attrs[name] = ownCopy(node.attrs[name] as string);
 }
 
 /** The text of `node`'s first child named `name`, trimmed ("" when there is none). */
