@@ -48,6 +48,8 @@ const PAGES: Record<string, string> = {
   article: '/articles/night-train-returns',
   // Every newer block type (table, embed, code, divider, gallery, nested lists, a text-only figure).
   'article-blocks': '/articles/port-alder-punctuality-data',
+  // Made by the WordPress importer (demo/imports/port-alder-wordpress.xml): a table and nested lists.
+  'article-imported': '/articles/port-alder-winter-ferry-timetable',
   author: '/authors/maren-holt',
   source: '/sources/port-alder-city-council',
   tag: '/tags/port-alder',

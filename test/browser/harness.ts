@@ -25,6 +25,8 @@ export const PAGES: Record<string, string> = {
   /** Tables, embeds, code, dividers, galleries, nested lists and a text-only figure. */
   'article-new-blocks': '/articles/port-alder-punctuality-data',
   'article-rtl': '/articles/port-alder-library-arabic-reading-week',
+  /** Made by the WordPress importer from demo/imports/port-alder-wordpress.xml: a table and nested lists. */
+  'article-imported': '/articles/port-alder-winter-ferry-timetable',
   author: '/authors/maren-holt',
   source: '/sources/al-jazeera',
   tag: '/tags/climate',

@@ -1,5 +1,5 @@
 /** Data folders for import tests: a copy of the demo data (its site, authors and sources) to import into. */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_DATA_DIR } from './fixture';
@@ -14,8 +14,13 @@ export function demoCopy(from = DEMO_DATA_DIR): string {
   return dir;
 }
 
+/** Removes every folder made here, and the input files tests wrote beside one ("<folder>-edited.xml"). */
 export function removeImportDirs(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  for (const dir of made.splice(0)) {
+    rmSync(dir, { recursive: true, force: true });
+    const parent = path.dirname(dir);
+    for (const name of readdirSync(parent)) if (name.startsWith(`${path.basename(dir)}-`)) rmSync(path.join(parent, name), { force: true });
+  }
 }
 
 export const SEED_FILE = path.resolve(__dirname, '../../../shared/seed/article-247newsreel.txt');
