@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FORMATS } from '../import/formats';
+import { heapBudget } from './heap-budget';
 import { runImport, UsageError, type Progress, type ReportLine } from '../import/run';
 
 const HELP = `usage: npm run import -- [options] FILE...
@@ -81,7 +82,9 @@ async function main(argv: string[]): Promise<number> {
   // Progress every two seconds, so a long run (an archive, a big delivery) shows it is moving and how fast; a short one prints none.
   const started = Date.now();
   let lastProgress = started;
+  const heap = heapBudget();
   const progress = ({ filesDone, filesTotal, items }: Progress) => {
+    heap.check();
     const now = Date.now();
     if (now - lastProgress < 2000) return;
     lastProgress = now;

@@ -29,7 +29,7 @@ export interface ImportOptions {
   /** Whether images may be fetched over the network. */
   download: boolean;
   now: Date;
-  /** Called after each file and every PROGRESS_EVERY items (for progress on stderr). */
+  /** Called after each item and each file (for progress on stderr: the caller decides how often to print). */
   progress?: (state: Progress) => void;
 }
 
@@ -38,9 +38,6 @@ export interface Progress {
   filesTotal: number;
   items: number;
 }
-
-/** How often, in items, a long file reports progress. */
-export const PROGRESS_EVERY = 250;
 
 export type ItemStatus = 'written' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
@@ -135,7 +132,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
       try {
         for await (const item of items()) {
           lines.push(keptLine(await importItem(item, context)));
-          if (++itemCount % PROGRESS_EVERY === 0) options.progress?.({ filesDone: fileIndex, filesTotal: files.length, items: itemCount });
+          options.progress?.({ filesDone: fileIndex, filesTotal: files.length, items: ++itemCount });
         }
       } catch (error) {
         if (error instanceof UsageError) throw error;
