@@ -7,7 +7,7 @@
  * reloads once (docs/import.md).
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { importKey, indexData, type DataIndex } from './data-index';
+import { importKey, indexData, recordValue, type DataIndex } from './data-index';
 import { isStreamed, type ImportFormat, type ImportItem, type PageDraft, type ReadOptions } from './draft';
 import { formatNamed, sniffFormat } from './formats';
 import { MediaResolver } from './media';
@@ -157,7 +157,8 @@ export async function runImport(files: readonly string[], options: ImportOptions
  */
 function withdraw(sourceId: string, reason: string, file: string, formatName: string, index: DataIndex, options: ImportOptions, plan: (file: string, content: string | Buffer) => void): ReportLine {
   const slug = index.articleByImport.get(importKey(formatName, sourceId));
-  const earlier = slug ? index.articles.get(slug)?.value : undefined;
+  const known = slug ? index.articles.get(slug) : undefined;
+  const earlier = known && recordValue(index, known);
   if (!slug || !earlier || earlier.status !== 'published') return { file, item: sourceId, status: 'skipped', reason, notes: [] };
   if (!options.update) return { file, item: sourceId, status: 'skipped', slug, reason: `${reason}: articles/${slug}.json, imported earlier, is still published; --update makes it a draft`, notes: [] };
   plan(`articles/${slug}.json`, stableJson({ ...earlier, status: 'draft' }));
@@ -196,7 +197,8 @@ async function importItem(item: ImportItem, context: ItemContext): Promise<Repor
   const notes = [...item.notes];
   const earlierSlug = index.articleByImport.get(importKey(formatName, draft.sourceId));
   const earlier = earlierSlug ? index.articles.get(earlierSlug) : undefined;
-  const previousDate = earlier?.value?.publishedAt;
+  const earlierValue = earlier && recordValue(index, earlier);
+  const previousDate = earlierValue?.publishedAt;
   const built = await buildItem(draft, index, run, media, { format: formatName, now: options.now, ...(options.status && { status: options.status }), ...(options.section && { section: options.section }) }, notes, earlier && {
     slug: earlier.slug,
     ...(typeof previousDate === 'string' && { publishedAt: previousDate }),
@@ -207,7 +209,7 @@ async function importItem(item: ImportItem, context: ItemContext): Promise<Repor
   const line = (status: ItemStatus, reason?: string): ReportLine => ({ file, item: draft.sourceId, status, slug: article.slug, record: `articles/${article.slug}.json`, ...(reason && { reason }), notes });
   if (run.articleSlugs.has(article.slug)) return line('skipped', 'the same item appears twice in this import: the first one is kept');
   if (earlier) {
-    if (earlier.value && stableJson(earlier.value) === json) {
+    if (earlierValue && stableJson(earlierValue) === json) {
       run.articleSlugs.add(article.slug);
       return line('unchanged');
     }
@@ -237,7 +239,8 @@ async function importPage(draft: PageDraft, itemNotes: readonly string[], contex
   if (run.pageSlugs.has(page.slug)) return line('skipped', 'the same page appears twice in this import: the first one is kept');
   run.pageSlugs.add(page.slug);
   if (earlier) {
-    if (earlier.value && stableJson(earlier.value) === json) return line('unchanged');
+    const earlierValue = recordValue(index, earlier);
+    if (earlierValue && stableJson(earlierValue) === json) return line('unchanged');
     if (!options.update) return line('skipped', `already imported as ${record} and changed since: --update replaces it`);
   }
   for (const image of built.images) {
