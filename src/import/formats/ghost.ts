@@ -3,7 +3,8 @@
  * to 5): `{"db": [{"meta": {"exported_on", "version"}, "data": {"posts": [...],
  * "tags", "users", "posts_tags", "posts_authors", "posts_meta", "settings", ...}}]}`.
  * Streamed in two passes (src/import/ghost/): the first keeps the small
- * tables posts refer to, the second reads the posts one at a time.
+ * tables posts refer to, the second reads the posts one at a time (each
+ * pass finds the rows it wants by their bytes and parses only those).
  */
 import type { StreamedFormat } from '../draft';
 import { exportRows } from '../ghost/export-stream';
@@ -23,7 +24,15 @@ export const ghost: StreamedFormat = {
     const lookups = await readLookups(file);
     // Slugs seen so far, per kind: a second post with a slug is made unique by the records, and said here.
     const seen = new Set<string>();
-    for await (const { row } of exportRows(file, new Set(['posts']))) {
+    const { broken } = lookups;
+    for await (const read of exportRows(file, new Set(['posts']))) {
+      // The first pass met a break this pass does not read (inside a table it passes over): it stops there too.
+      if (broken && read.offset > broken.offset) throw broken.error;
+      if (!('row' in read)) {
+        yield { kind: 'fail', sourceId: `ghost:post-at-byte-${read.offset}`, reason: read.tooBig };
+        continue;
+      }
+      const { row } = read;
       try {
         const item = postItem(row, lookups);
         if (item.kind === 'article' || item.kind === 'page') {
@@ -37,5 +46,6 @@ export const ghost: StreamedFormat = {
         yield { kind: 'fail', sourceId: `ghost:${id}`, reason: (error as Error).message };
       }
     }
+    if (broken) throw broken.error;
   },
 };

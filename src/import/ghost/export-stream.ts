@@ -5,94 +5,80 @@
  * (its exporter fills `data` table by table, in the database's order, so
  * posts may come before the tags and users they refer to); the exporter's
  * own object without the `db` wrapper (`{"meta": ..., "data": ...}`) is read
- * too. Only one row is ever held: stream-json tokenizes the file and an
- * Assembler builds the row the tokens are for; everything else is passed over.
+ * too. The file is read in large chunks; json-scan.ts finds the rows' bytes
+ * and only the rows asked for are decoded and parsed, each on its own (so
+ * what a caller keeps of a row holds that row's memory, not a chunk's).
  */
-import { createReadStream } from 'node:fs';
-import Assembler from 'stream-json/assembler.js';
-import parser from 'stream-json/parser.js';
+import { open } from 'node:fs/promises';
+import { BrokenExport, ExportScanner, MAX_ROW_BYTES, type ScanEvent } from './json-scan';
 
 export type Row = Record<string, unknown>;
 
-/** One row of a table (`table` is its name in `data`), or the export's meta object (`table` is "meta"). */
+/** One row of a table (`table` is its name in `data`), or the export's meta object (`table` is "meta"); `offset` is its first byte's in the file. */
 export interface TableRow {
   table: string;
   row: Row;
+  offset: number;
 }
 
-interface Frame {
-  kind: 'object' | 'array';
-  /** The key being read in an object. */
-  key?: string;
+/** A row passed over for its size (see MAX_ROW_BYTES). */
+export interface TooBigRow {
+  table: string;
+  offset: number;
+  tooBig: string;
 }
 
-/**
- * Where a value starting under `stack` sits: a table's row ("posts"), the
- * meta object ("meta"), or undefined for anything else. Paths:
- * db[i].data.<table>[j] and db[i].meta, or data.<table>[j] and meta.
- */
-function placeOf(stack: readonly Frame[]): string | undefined {
-  const at = stack[0]?.key === 'db' && stack[1]?.kind === 'array' ? 2 : 0;
-  const depth = stack.length - at;
-  if (depth === 1 && stack[at]?.kind === 'object' && stack[at]?.key === 'meta') return 'meta';
-  if (depth === 3 && stack[at]?.key === 'data' && stack[at + 1]?.kind === 'object' && stack[at + 2]?.kind === 'array') return stack[at + 1]?.key;
-  return undefined;
+export interface ReadOptions {
+  /** Bytes read at a time (tests read in tiny chunks). */
+  chunkBytes?: number;
+  maxRowBytes?: number;
+}
+
+const CHUNK_BYTES = 2 ** 20;
+
+/** JSON.parse's "at position N" (a character in the row's text) as a byte offset in the file. */
+function parseError(text: string, offset: number, table: string, error: Error): BrokenExport {
+  const at = /position (\d+)/.exec(error.message);
+  const byte = at ? offset + Buffer.byteLength(text.slice(0, Number(at[1]))) : offset;
+  return new BrokenExport(`broken JSON at byte ${byte}, in the ${table} row at byte ${offset}: ${error.message}`, byte);
+}
+
+function rowOf(event: ScanEvent): TableRow | TooBigRow | undefined {
+  if (!('text' in event)) return { table: event.table, offset: event.offset, tooBig: `a ${event.table} row of ${(event.bytes / 2 ** 20).toFixed(0)} MiB at byte ${event.offset}: more than the ${MAX_ROW_BYTES / 2 ** 20} MiB a row may have` };
+  let row: unknown;
+  try {
+    row = JSON.parse(event.text);
+  } catch (error) {
+    throw parseError(event.text, event.offset, event.table, error as Error);
+  }
+  return typeof row === 'object' && row !== null && !Array.isArray(row) ? { table: event.table, row: row as Row, offset: event.offset } : undefined;
 }
 
 /**
  * Every row of the tables `wanted` names (and the meta object when it names
  * "meta"), in file order. Throws where the file stops being JSON (a
- * truncated export): the rows yielded before stay yielded.
+ * truncated export, broken JSON, with the byte offset): the rows yielded
+ * before stay yielded.
  */
-export async function* exportRows(file: string, wanted: ReadonlySet<string>): AsyncGenerator<TableRow> {
-  const tokens = parser.asStream({ packValues: true, streamValues: false });
-  const input = createReadStream(file);
-  input.on('error', (error) => tokens.destroy(error));
-  input.pipe(tokens);
-  const stack: Frame[] = [];
-  let assembling: { table: string; assembler: Assembler } | undefined;
-  let ended = false;
+export async function* exportRows(file: string, wanted: ReadonlySet<string>, options: ReadOptions = {}): AsyncGenerator<TableRow | TooBigRow> {
+  const scanner = new ExportScanner(wanted, options.maxRowBytes);
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const handle = await open(file, 'r');
   try {
-    for await (const token of tokens as AsyncIterable<parser.Token>) {
-      if (assembling) {
-        assembling.assembler.consume(token);
-        if (assembling.assembler.done) {
-          const row: unknown = assembling.assembler.current;
-          const { table } = assembling;
-          assembling = undefined;
-          if (typeof row === 'object' && row !== null && !Array.isArray(row)) yield { table, row: row as Row };
-        }
-        continue;
+    for (;;) {
+      // A buffer of its own each time: the scanner keeps slices of it for a row that goes on into the next.
+      const chunk = Buffer.allocUnsafe(chunkBytes);
+      const { bytesRead } = await handle.read(chunk, 0, chunkBytes, null);
+      if (bytesRead === 0) scanner.end();
+      else scanner.push(bytesRead < chunkBytes ? chunk.subarray(0, bytesRead) : chunk);
+      for (const event of scanner.events.splice(0)) {
+        const row = rowOf(event);
+        if (row) yield row;
       }
-      switch (token.name) {
-        case 'startObject':
-        case 'startArray': {
-          const place = token.name === 'startObject' ? placeOf(stack) : undefined;
-          if (place !== undefined && wanted.has(place)) {
-            assembling = { table: place, assembler: new Assembler() };
-            assembling.assembler.consume(token);
-          } else {
-            stack.push({ kind: token.name === 'startObject' ? 'object' : 'array' });
-          }
-          break;
-        }
-        case 'endObject':
-        case 'endArray':
-          stack.pop();
-          if (stack.length === 0) ended = true;
-          break;
-        case 'keyValue': {
-          const top = stack[stack.length - 1];
-          if (top) top.key = String(token.value);
-          break;
-        }
-        default:
-          break;
-      }
+      if (scanner.error) throw scanner.error;
+      if (bytesRead === 0) return;
     }
   } finally {
-    input.destroy();
-    tokens.destroy();
+    await handle.close();
   }
-  if (!ended) throw new Error('the file ends before its JSON does (a truncated export?)');
 }

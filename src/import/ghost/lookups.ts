@@ -7,6 +7,7 @@
  * hundred users and tags and a row or two per post in the join tables.
  */
 import { exportRows, type Row } from './export-stream';
+import { BrokenExport } from './json-scan';
 
 export interface GhostUser {
   name: string;
@@ -42,6 +43,13 @@ export interface GhostLookups {
   navPaths: Set<string>;
   /** meta.version: the Ghost version that wrote the export. */
   version?: string;
+  /**
+   * Where this pass found the file broken (a truncated export, broken JSON in
+   * a row): the posts pass stops there too, after the posts before it. It
+   * passes over the other tables' rows unparsed, so a break inside one of
+   * them is known from here.
+   */
+  broken?: { offset: number; error: Error };
 }
 
 const LOOKUP_TABLES = new Set(['meta', 'users', 'tags', 'posts_tags', 'posts_authors', 'posts_meta', 'settings']);
@@ -95,19 +103,27 @@ export async function readLookups(file: string): Promise<GhostLookups> {
   const tagRows = new Map<string, Ordered[]>();
   const authorRows = new Map<string, Ordered[]>();
   let at = 0;
+  let offset = 0;
   try {
-    await readRows(file, lookups, tagRows, authorRows, () => ++at);
-  } catch {
-    // A file that breaks off (a truncated export) keeps what was read: the posts pass meets the same break and reports it, after the posts before it.
+    await readRows(file, lookups, tagRows, authorRows, (row) => {
+      offset = row.offset;
+      return ++at;
+    });
+  } catch (error) {
+    // What was read before the break is kept: the posts pass reports the break, after the posts before it.
+    lookups.broken = { offset: error instanceof BrokenExport ? error.offset : offset, error: error as Error };
   }
   lookups.postTags = sortedIds(tagRows);
   lookups.postAuthors = sortedIds(authorRows);
   return lookups;
 }
 
-async function readRows(file: string, lookups: GhostLookups, tagRows: Map<string, Ordered[]>, authorRows: Map<string, Ordered[]>, next: () => number): Promise<void> {
-  for await (const { table, row } of exportRows(file, LOOKUP_TABLES)) {
-    const at = next();
+async function readRows(file: string, lookups: GhostLookups, tagRows: Map<string, Ordered[]>, authorRows: Map<string, Ordered[]>, next: (row: { offset: number }) => number): Promise<void> {
+  for await (const read of exportRows(file, LOOKUP_TABLES)) {
+    const at = next(read);
+    // A lookup row of 64 MiB is no user or tag: passed over.
+    if (!('row' in read)) continue;
+    const { table, row } = read;
     if (table === 'meta') {
       lookups.version = str(row.version);
       lookups.siteUrl ??= str(row.url) ?? str(row.site_url);
