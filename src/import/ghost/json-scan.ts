@@ -9,9 +9,13 @@
  * Only the shallow levels are read as JSON (the keys that say where a value
  * sits: `db[i].data.<table>[j]`, `db[i].meta`, or without the `db` wrapper
  * `data.<table>[j]` and `meta`) and checked for grammar; inside a row the
- * scanner only counts brackets and jumps over strings (`indexOf` of the next
- * quote, then the backslashes before it), and JSON.parse checks the rows it
- * is given. Fed chunk by chunk (`push`), it holds only the bytes of the row
+ * scanner only counts brackets and passes over strings byte by byte (a
+ * backslash skips the byte after it), and JSON.parse checks the rows it is
+ * given. Jumping from quote to quote with `indexOf` was tried: Ghost's
+ * lexical field is JSON inside a JSON string, an escaped quote every ten
+ * bytes or so, and a call per quote made the pass over the posts of the
+ * benchmark's export 18% slower than the plain loop (1,033 against 878 ms
+ * for 140 MiB). Fed chunk by chunk (`push`), it holds only the bytes of the row
  * or key it is in the middle of.
  */
 
@@ -201,30 +205,25 @@ export class ExportScanner {
 
   /**
    * Passes over string bytes from `pos`: returns the position after the
-   * closing quote, or `end` with `inString` still set. A quote closes the
-   * string when an even number of backslashes stands before it; the count
-   * stops at `from`, where the bytes before are already accounted for.
+   * closing quote, or `end` with `inString` still set (and `escaped` when the
+   * chunk ends on a backslash that escapes the next chunk's first byte).
    */
   private skipString(chunk: Buffer, pos: number, end: number): number {
-    let from = pos;
+    let at = pos;
     if (this.escaped) {
       this.escaped = false;
-      from = pos + 1;
+      at++;
     }
-    while (from < end) {
-      const quote = chunk.indexOf(QUOTE, from);
-      if (quote < 0) break;
-      let slashes = 0;
-      while (quote - slashes - 1 >= from && chunk[quote - slashes - 1] === BACKSLASH) slashes++;
-      if (slashes % 2 === 0) {
+    for (; at < end; at++) {
+      const c = chunk[at];
+      if (c === BACKSLASH) at++;
+      else if (c === QUOTE) {
         this.inString = false;
-        return quote + 1;
+        return at + 1;
       }
-      from = quote + 1;
     }
-    let slashes = 0;
-    while (end - slashes - 1 >= from && chunk[end - slashes - 1] === BACKSLASH) slashes++;
-    this.escaped = slashes % 2 === 1;
+    // A backslash last in the chunk: `at` went one past the end.
+    this.escaped = at > end;
     return end;
   }
 
