@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type sharp from 'sharp';
+import { owned } from './owned';
 
 /** sharp, loaded when the first image must be read: an import of text alone never needs it (it takes a tenth of a second to load). */
 let sharpModule: typeof sharp | undefined;
@@ -103,7 +104,11 @@ export class MediaResolver {
 
   resolve(src: string): Promise<MediaResult> {
     let result = this.done.get(src);
-    if (!result) this.done.set(src, (result = this.find(src)));
+    if (!result) {
+      // Kept for the whole run: a copy, not the slice of a body the src may be (owned.ts).
+      const key = owned(src);
+      this.done.set(key, (result = this.find(key)));
+    }
     return result;
   }
 

@@ -11,6 +11,7 @@ import { importKey, indexData, type DataIndex } from './data-index';
 import { isStreamed, type ImportFormat, type ImportItem, type PageDraft, type ReadOptions } from './draft';
 import { formatNamed, sniffFormat } from './formats';
 import { MediaResolver } from './media';
+import { owned } from './owned';
 import { buildPage } from './page-records';
 import { buildItem, RunState } from './records';
 import { PlannedWrites } from './writes';
@@ -133,7 +134,8 @@ export async function runImport(files: readonly string[], options: ImportOptions
       const context: ItemContext = { file, formatName: format.name, index, run, media, options, plan };
       try {
         for await (const item of items()) {
-          lines.push(await importItem(item, context));
+          // Kept to the end of the run: it must not keep the input it was made from (owned.ts).
+          lines.push(owned(await importItem(item, context)));
           if (++itemCount % PROGRESS_EVERY === 0) options.progress?.({ filesDone: fileIndex, filesTotal: files.length, items: itemCount });
         }
       } catch (error) {
