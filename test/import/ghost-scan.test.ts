@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportRows, type TableRow, type TooBigRow } from '../../src/import/ghost/export-stream';
+import { exportRows, RowPlaces, rowsAt, type RowPlace, type TableRow, type TooBigRow } from '../../src/import/ghost/export-stream';
 import { BrokenExport, ExportScanner, type ScanEvent } from '../../src/import/ghost/json-scan';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ghost-scan-'));
@@ -19,9 +19,9 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const ALL = new Set(['meta', 'posts', 'tags', 'users', 'posts_tags']);
 
 /** Scans `text` fed in chunks of `size` bytes: the rows found and the error, if any. */
-function scan(text: string | Buffer, size: number, wanted: ReadonlySet<string> = ALL, maxRowBytes?: number): { events: ScanEvent[]; error?: Error } {
+function scan(text: string | Buffer, size: number, wanted: ReadonlySet<string> = ALL, maxRowBytes?: number, located?: ReadonlySet<string>): { events: ScanEvent[]; error?: Error } {
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
-  const scanner = new ExportScanner(wanted, maxRowBytes);
+  const scanner = new ExportScanner(wanted, maxRowBytes, located);
   const events: ScanEvent[] = [];
   for (let at = 0; at < bytes.length; at += size) {
     // A copy, as the reader's own buffer per chunk: the scanner may keep it.
@@ -130,6 +130,17 @@ describe('rows found', () => {
     expect(events.map((e) => ('text' in e ? e.text : ''))).toEqual(['{"id":1}', '{"id":2}']);
   });
 
+  test('a table only located: where each row is, its bytes not kept, beside the rows read', () => {
+    const text = JSON.stringify(tricky);
+    for (const size of [1, 7, 1 << 20]) {
+      const { events, error } = scan(text, size, new Set(['users']), undefined, new Set(['posts']));
+      expect(error).toBeUndefined();
+      const places = events.filter((e): e is RowPlace => !('text' in e));
+      expect(places.map((p) => JSON.parse(Buffer.from(text).subarray(p.offset, p.offset + p.bytes).toString()))).toEqual(tricky.db[0]!.data.posts);
+      expect(events.filter((e) => 'text' in e).map((e) => e.table)).toEqual(['users']);
+    }
+  });
+
   test('rows, keys and values that are not where rows are stay unread: a "posts" key deeper down is no table', () => {
     const text = '{"meta":{"data":{"posts":[{"id":"no"}]}},"other":{"data":{"posts":[{"id":"no"}]}},"data":{"x":{"posts":[{"id":"no"}]},"posts":[{"id":"yes"}]}}';
     const { events } = scan(text, 7, new Set(['posts']));
@@ -213,7 +224,7 @@ describe('the file reader', () => {
     return file;
   };
   const read = async (file: string, wanted: string[], chunkBytes?: number) => {
-    const got: (TableRow | TooBigRow)[] = [];
+    const got: (TableRow | TooBigRow | RowPlace)[] = [];
     let error: Error | undefined;
     try {
       for await (const row of exportRows(file, new Set(wanted), { ...(chunkBytes && { chunkBytes }) })) got.push(row);
@@ -242,6 +253,23 @@ describe('the file reader', () => {
     expect((error as BrokenExport).offset).toBeGreaterThanOrEqual(row);
     expect((error as BrokenExport).offset).toBeLessThanOrEqual(Buffer.byteLength(text.slice(0, text.indexOf('nope') + 1)));
     expect(error?.message).toMatch(new RegExp(`^broken JSON at byte \\d+, in the posts row at byte ${row}: `));
+  });
+
+  test('rows read where the first pass located them, in windows small and large; one over the cap failed with its size', async () => {
+    const file = write('tricky.json', JSON.stringify(tricky));
+    const located = (await read(file, ['users'])).got;
+    expect(located.every((r) => 'row' in r)).toBe(true);
+    const places = new RowPlaces('posts');
+    for await (const row of exportRows(file, new Set(), { located: new Set(['posts']) })) if ('bytes' in row) places.add(row);
+    for (const chunkBytes of [1, 100, undefined]) {
+      const got: (TableRow | TooBigRow)[] = [];
+      for await (const row of rowsAt(file, places, { ...(chunkBytes && { chunkBytes }) })) got.push(row);
+      expect(got.map((r) => ('row' in r ? r.row : r))).toEqual(tricky.db[0]!.data.posts);
+    }
+    const capped: (TableRow | TooBigRow)[] = [];
+    for await (const row of rowsAt(file, places, { maxRowBytes: 90 })) capped.push(row);
+    expect(capped.filter((r) => 'tooBig' in r).length).toBeGreaterThan(0);
+    expect(capped.find((r) => 'tooBig' in r)).toMatchObject({ table: 'posts', tooBig: expect.stringMatching(/^a posts row of \d+ bytes at byte \d+: more than the 90 bytes a row may have$/) });
   });
 
   test('a truncated file: the rows before the break, then an error', async () => {

@@ -28,14 +28,14 @@ export interface RowSpan {
   offset: number;
 }
 
-/** A wanted row longer than the cap: passed over, its bytes never held. */
-export interface OversizedRow {
+/** Where a row is, its bytes never held: a row of a table only located, or a wanted row longer than the cap. */
+export interface RowPlace {
   table: string;
   offset: number;
   bytes: number;
 }
 
-export type ScanEvent = RowSpan | OversizedRow;
+export type ScanEvent = RowSpan | RowPlace;
 
 /** Rows longer than this are left out (a post of 64 MiB is no post; holding it twice, as bytes and text, would cost more than the whole import's budget). */
 export const MAX_ROW_BYTES = 64 * 2 ** 20;
@@ -108,6 +108,8 @@ export class ExportScanner {
   private inScalar = false;
   /** The table a container being read is a wanted row of. */
   private capture: string | undefined;
+  /** The table a container being read is a located row of. */
+  private locate: string | undefined;
   private captureOffset = 0;
   /** Where the kept token (a key, a scalar, a wanted row) starts in the current chunk, and its bytes from earlier chunks. */
   private keepFrom = -1;
@@ -121,9 +123,15 @@ export class ExportScanner {
   /** Where the bytes stop being a JSON export: set once, and no more is read. */
   error: Error | undefined;
 
+  /**
+   * `wanted`: the tables whose rows are read (their text handed over);
+   * `located`: the tables whose rows are only found (where each is, so that
+   * a later pass can read them without scanning again).
+   */
   constructor(
     private readonly wanted: ReadonlySet<string>,
     private readonly maxRowBytes = MAX_ROW_BYTES,
+    private readonly located: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Reads the next bytes of the file. Never throws: a break is `error`, with the rows before it in `events`. */
@@ -252,6 +260,10 @@ export class ExportScanner {
   }
 
   private containerDone(chunk: Buffer, after: number): void {
+    if (this.locate !== undefined) {
+      this.events.push({ table: this.locate, offset: this.captureOffset, bytes: this.base + after - this.captureOffset });
+      this.locate = undefined;
+    }
     const table = this.capture;
     if (table !== undefined) {
       this.capture = undefined;
@@ -352,10 +364,14 @@ export class ExportScanner {
       return pos + 1;
     }
     this.depth = 1;
-    if (place !== 'skip' && this.wanted.has(place.table)) {
+    if (place === 'skip') return pos + 1;
+    if (this.wanted.has(place.table)) {
       this.capture = place.table;
       this.captureOffset = this.base + pos;
       this.keep(pos);
+    } else if (this.located.has(place.table)) {
+      this.locate = place.table;
+      this.captureOffset = this.base + pos;
     }
     return pos + 1;
   }
