@@ -2,9 +2,9 @@
  * The byte-level scanner the Ghost reader finds rows with
  * (src/import/ghost/json-scan.ts, export-stream.ts): the rows it finds are
  * the rows JSON.parse of the whole file holds, at their byte offsets, however
- * the file is cut into chunks; what it passes over is never parsed; a file
- * that breaks off or is broken is an error naming the byte, after the rows
- * before it.
+ * the file is cut into chunks; what it passes over is never parsed; rows
+ * only located are read back where they are (rowsAt); a file that breaks off
+ * or is broken is an error naming the byte, after the rows before it.
  */
 import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

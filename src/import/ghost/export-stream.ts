@@ -102,7 +102,7 @@ export async function* exportRows(file: string, wanted: ReadonlySet<string>, opt
   }
 }
 
-/** Where a table's rows are in the file, in file order (two numbers a row: a list of objects would cost ten times the memory). */
+/** Where a table's rows are in the file, in file order: two numbers a row, in two arrays (an object a row would cost three times the memory). */
 export class RowPlaces {
   readonly offsets: number[] = [];
   readonly lengths: number[] = [];
