@@ -281,6 +281,31 @@ describe('hostile input', () => {
     expect(got.map((i) => i.kind)).toEqual(['article', 'page']);
   });
 
+  test('broken JSON inside a post: the posts before it, then an error naming the byte', async () => {
+    const good = (n: number) => JSON.stringify({ id: `b${n}`, uuid: `broken-${n}`, title: `Post ${n}`, slug: `post-${n}`, status: 'published', html: '<p>Words.</p>' });
+    const text = `{"db":[{"meta":{"exported_on":1,"version":"5.0.0"},"data":{"posts":[${good(1)},{"id":"b2","title": nope},${good(3)}],"users":[]}}]}`;
+    const file = write('broken-post.json', text);
+    const got: ImportItem[] = [];
+    await expect(
+      (async () => {
+        for await (const item of ghost.stream(file, { file })) got.push(item);
+      })(),
+    ).rejects.toThrow(new RegExp(`^broken JSON at byte \\d+, in the posts row at byte ${text.indexOf('{"id":"b2"')}: `));
+    expect(got.map((i) => i.kind === 'article' && i.draft.sourceId)).toEqual(['ghost:broken-1']);
+  });
+
+  test('a break in a table after the posts: every post is read, then the file fails with the byte', async () => {
+    const text = JSON.stringify(exportOf([{ id: 'a1', uuid: 'before-break', title: 'A', slug: 'a', status: 'published', html: '<p>A.</p>' }], { tags: [{ id: 't1', name: 'T' }] })).replace('{"id":"t1"', '{"id" "t1"');
+    const file = write('broken-tags.json', text);
+    const got: ImportItem[] = [];
+    await expect(
+      (async () => {
+        for await (const item of ghost.stream(file, { file })) got.push(item);
+      })(),
+    ).rejects.toThrow(/broken JSON at byte \d+/);
+    expect(got.map((i) => i.kind)).toEqual(['article']);
+  });
+
   test('lexical nested thousands deep is cut at a depth, said, without a stack overflow', async () => {
     const deep = `${'{"type":"quote","children":['.repeat(5000)}{"type":"text","text":"deep","format":0}${']}'.repeat(5000)}`;
     const lexical = `{"root":{"type":"root","children":[{"type":"paragraph","children":[{"type":"text","text":"Shallow words.","format":0}]},${deep}]}}`;

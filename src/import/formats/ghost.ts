@@ -3,10 +3,11 @@
  * to 5): `{"db": [{"meta": {"exported_on", "version"}, "data": {"posts": [...],
  * "tags", "users", "posts_tags", "posts_authors", "posts_meta", "settings", ...}}]}`.
  * Streamed in two passes (src/import/ghost/): the first keeps the small
- * tables posts refer to, the second reads the posts one at a time.
+ * tables posts refer to and notes where each post row is (found by its
+ * bytes, not parsed), the second reads the posts there, one at a time.
  */
 import type { StreamedFormat } from '../draft';
-import { exportRows } from '../ghost/export-stream';
+import { rowsAt } from '../ghost/export-stream';
 import { readLookups } from '../ghost/lookups';
 import { postItem } from '../ghost/post';
 
@@ -20,10 +21,15 @@ export const ghost: StreamedFormat = {
     return GHOST_HEAD.test(head) && /"exported_on"\s*:/.test(head) && /"version"\s*:/.test(head);
   },
   async *stream(file) {
-    const lookups = await readLookups(file);
+    const { lookups, posts } = await readLookups(file);
     // Slugs seen so far, per kind: a second post with a slug is made unique by the records, and said here.
     const seen = new Set<string>();
-    for await (const { row } of exportRows(file, new Set(['posts']))) {
+    for await (const read of rowsAt(file, posts)) {
+      if (!('row' in read)) {
+        yield { kind: 'fail', sourceId: `ghost:post-at-byte-${read.offset}`, reason: read.tooBig };
+        continue;
+      }
+      const { row } = read;
       try {
         const item = postItem(row, lookups);
         if (item.kind === 'article' || item.kind === 'page') {
@@ -37,5 +43,7 @@ export const ghost: StreamedFormat = {
         yield { kind: 'fail', sourceId: `ghost:${id}`, reason: (error as Error).message };
       }
     }
+    // The first pass met a break: the posts before it are read, and the file is a failed line of the report.
+    if (lookups.broken) throw lookups.broken.error;
   },
 };

@@ -1,12 +1,14 @@
 /**
  * What a Ghost post refers to, read in a first pass over the export (the
- * file may list these tables after the posts): users, tags, which tags and
+ * file may list these tables after the posts), which also notes where each
+ * post row is, for the second pass to read them without scanning again: users, tags, which tags and
  * authors each post has and in what order, each post's posts_meta row (its
  * feature image's alt and caption, Ghost 4+), the site's settings, and the
  * export's meta. Small next to the posts: a site of 20,000 posts has a few
  * hundred users and tags and a row or two per post in the join tables.
  */
-import { exportRows, type Row } from './export-stream';
+import { exportRows, RowPlaces, type Row } from './export-stream';
+import { BrokenExport } from './json-scan';
 
 export interface GhostUser {
   name: string;
@@ -42,9 +44,16 @@ export interface GhostLookups {
   navPaths: Set<string>;
   /** meta.version: the Ghost version that wrote the export. */
   version?: string;
+  /**
+   * Where this pass found the file broken (a truncated export, broken JSON in
+   * a row): the posts located are the whole ones before it, and the posts
+   * pass reports the break after them.
+   */
+  broken?: { offset: number; error: Error };
 }
 
 const LOOKUP_TABLES = new Set(['meta', 'users', 'tags', 'posts_tags', 'posts_authors', 'posts_meta', 'settings']);
+const POSTS = new Set(['posts']);
 
 export const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const idOf = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
@@ -90,24 +99,35 @@ function readSetting(lookups: GhostLookups, row: Row): void {
   else if (key === 'url' || key === 'site_url') lookups.siteUrl = str(row.value);
 }
 
-export async function readLookups(file: string): Promise<GhostLookups> {
+/** The first pass: the lookups, and where the posts are. */
+export async function readLookups(file: string): Promise<{ lookups: GhostLookups; posts: RowPlaces }> {
   const lookups: GhostLookups = { users: new Map(), tags: new Map(), postTags: new Map(), postAuthors: new Map(), postMeta: new Map(), navPaths: new Set() };
   const tagRows = new Map<string, Ordered[]>();
   const authorRows = new Map<string, Ordered[]>();
   let at = 0;
+  const posts = new RowPlaces('posts');
+  let offset = 0;
   try {
-    await readRows(file, lookups, tagRows, authorRows, () => ++at);
-  } catch {
-    // A file that breaks off (a truncated export) keeps what was read: the posts pass meets the same break and reports it, after the posts before it.
+    await readRows(file, lookups, posts, tagRows, authorRows, (row) => {
+      offset = row.offset;
+      return ++at;
+    });
+  } catch (error) {
+    // What was read before the break is kept: the posts pass reports the break, after the posts before it.
+    lookups.broken = { offset: error instanceof BrokenExport ? error.offset : offset, error: error as Error };
   }
   lookups.postTags = sortedIds(tagRows);
   lookups.postAuthors = sortedIds(authorRows);
-  return lookups;
+  return { lookups, posts };
 }
 
-async function readRows(file: string, lookups: GhostLookups, tagRows: Map<string, Ordered[]>, authorRows: Map<string, Ordered[]>, next: () => number): Promise<void> {
-  for await (const { table, row } of exportRows(file, LOOKUP_TABLES)) {
-    const at = next();
+async function readRows(file: string, lookups: GhostLookups, posts: RowPlaces, tagRows: Map<string, Ordered[]>, authorRows: Map<string, Ordered[]>, next: (row: { offset: number }) => number): Promise<void> {
+  for await (const read of exportRows(file, LOOKUP_TABLES, { located: POSTS })) {
+    const at = next(read);
+    if ('bytes' in read) posts.add(read);
+    // A lookup row of 64 MiB is no user or tag: passed over.
+    if (!('row' in read)) continue;
+    const { table, row } = read;
     if (table === 'meta') {
       lookups.version = str(row.version);
       lookups.siteUrl ??= str(row.url) ?? str(row.site_url);
