@@ -35,13 +35,6 @@ function describe(line: ReportLine): string {
   return `${line.status.padEnd(9)} ${line.file} ${line.item === line.file ? '' : `[${line.item}] `}→ ${what}${reason}${notes}`;
 }
 
-/** Skipped items counted by their reason (an archive skips thousands of attachments and menu items for a handful of reasons), the commonest first. */
-function skippedByReason(lines: readonly ReportLine[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const line of lines) if (line.status === 'skipped' && line.reason) counts.set(line.reason, (counts.get(line.reason) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 20);
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -92,7 +85,15 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`import: ${items.toLocaleString('en')} items, ${filesDone}/${filesTotal} files, ${rate.toLocaleString('en')} items/s\n`);
   };
   try {
-    const lines = await runImport(positionals, {
+    // Lines are printed as they come and only counted here: an archive has hundreds of thousands.
+    const counts = new Map<string, number>();
+    const skipped = new Map<string, number>();
+    const report = (line: ReportLine) => {
+      process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${describe(line)}\n`);
+      counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
+      if (line.status === 'skipped' && line.reason) skipped.set(line.reason, (skipped.get(line.reason) ?? 0) + 1);
+    };
+    await runImport(positionals, {
       dataDir: path.resolve(values.data ?? process.env.DATA_DIR ?? './data'),
       ...(values.format !== undefined && { format: values.format }),
       ...(values.status !== undefined && { status: values.status as 'draft' | 'published' }),
@@ -104,16 +105,18 @@ async function main(argv: string[]): Promise<number> {
       download: !values['no-download'],
       now: new Date(),
       progress,
+      report,
+    }).catch((error: unknown) => {
+      if (counts.size) process.stderr.write('import: stopped, so nothing the lines above name was written\n');
+      throw error;
     });
-    for (const line of lines) process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : `${describe(line)}\n`);
-    const counts = new Map<string, number>();
-    for (const line of lines) counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
     if (!values.json) {
       const seconds = (Date.now() - started) / 1000;
       process.stderr.write(`import: ${[...counts].map(([status, n]) => `${n} ${status}`).join(', ') || 'no items'}${values['dry-run'] ? ' (dry run: nothing written)' : ''} in ${seconds.toFixed(1)} s\n`);
-      for (const [reason, n] of skippedByReason(lines)) process.stderr.write(`  skipped ${n} × ${reason}\n`);
+      // The commonest reasons first: an archive skips thousands of attachments and menu items for a handful of reasons.
+      for (const [reason, n] of [...skipped].sort((a, b) => b[1] - a[1]).slice(0, 20)) process.stderr.write(`  skipped ${n} × ${reason}\n`);
     }
-    return lines.some((line) => line.status === 'failed') ? 1 : 0;
+    return counts.has('failed') ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`import: ${error.message}\n`);

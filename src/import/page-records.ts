@@ -13,7 +13,7 @@ import type { DataIndex } from './data-index';
 import type { PageDraft } from './draft';
 import type { MediaResolver, PlannedImage } from './media';
 import { resolveBody } from './records';
-import { slugify, sourceSlugOr } from './slugs';
+import { fallbackSlug, slugify, sourceSlugOr } from './slugs';
 
 export interface BuiltPage {
   page: PageRecord;
@@ -36,7 +36,7 @@ export async function buildPage(
   if (body.length === 0) return { error: 'a page with nothing in its body to show' };
   const taken = (slug: string) => RESERVED_FIRST_SEGMENTS.has(slug) || index.pages.has(slug) || takenInRun.has(slug);
   const wanted = slugify(draft.slug ?? '');
-  const slug = previousSlug ?? sourceSlugOr(draft.slug, title, 'page', taken);
+  const slug = previousSlug ?? sourceSlugOr(draft.slug, title, fallbackSlug('page', draft.sourceId), taken);
   if (!previousSlug && wanted && slug !== wanted) {
     notes.push(RESERVED_FIRST_SEGMENTS.has(wanted) ? `slug "${wanted}" is a route of the site: the page is /${slug}` : `slug "${wanted}" is taken: the page is /${slug}`);
   }

@@ -12,7 +12,7 @@ import { problemsFromZod } from '../content/problems';
 import type { DataIndex } from './data-index';
 import type { ArticleDraft, ImageDraft, PersonDraft, SourceDraft } from './draft';
 import type { MediaResolver, PlannedImage } from './media';
-import { slugify, sourceSlugOr, uniqueSlug } from './slugs';
+import { fallbackSlug, slugify, sourceSlugOr, uniqueSlug } from './slugs';
 
 export interface BuildOptions {
   format: string;
@@ -51,7 +51,7 @@ function person(index: DataIndex, run: RunState, draft: PersonDraft, options: Bu
   const name = draft.name.trim();
   const known = index.authorByName.get(name.toLowerCase()) ?? run.authorByName.get(name.toLowerCase());
   if (known) return known;
-  const slug = sourceSlugOr(draft.slug, name, 'author', (s) => index.authors.has(s) || run.newAuthors.has(s));
+  const slug = sourceSlugOr(draft.slug, name, fallbackSlug('author', name), (s) => index.authors.has(s) || run.newAuthors.has(s));
   run.newAuthors.set(slug, {
     slug,
     name,
@@ -236,7 +236,7 @@ export async function buildItem(
   const section = slugify(options.section ?? draft.section ?? '') || index.site?.sections[0]?.slug || 'news';
   if (!options.section && !draft.section) notes.push(`no section: filed under "${section}"`);
   const tags = [...new Set(draft.tags.map((t) => slugify(t)).filter(Boolean))];
-  const slug = previous?.slug ?? sourceSlugOr(draft.slug, plainInline(headline), 'story', (s) => index.articles.has(s) || run.articleSlugs.has(s));
+  const slug = previous?.slug ?? sourceSlugOr(draft.slug, plainInline(headline), fallbackSlug('story', draft.sourceId), (s) => index.articles.has(s) || run.articleSlugs.has(s));
   const wanted = previous || !draft.slug ? '' : slugify(draft.slug);
   if (wanted && slug !== wanted && slug.startsWith(wanted)) notes.push(`slug "${wanted}" is taken: the article is ${slug}`);
   const publishedAt = !draft.publishedAt && previous?.publishedAt ? previous.publishedAt : isoOr(draft.publishedAt, options.now, notes, 'publishedAt');

@@ -29,6 +29,12 @@ export interface ImportOptions {
   /** Whether images may be fetched over the network. */
   download: boolean;
   now: Date;
+  /**
+   * Called with each report line as soon as it is made. When given, the run keeps no lines and
+   * returns an empty list: an archive makes hundreds of thousands, and the command prints them as
+   * they come. The lines say what is planned: nothing is in place until the run ends well.
+   */
+  report?: (line: ReportLine) => void;
   /** Called after each item and each file (for progress on stderr: the caller decides how often to print). */
   progress?: (state: Progress) => void;
 }
@@ -121,6 +127,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
     if (!options.dryRun) writes.plan(file, content);
   };
   const lines: ReportLine[] = [];
+  const emit = (line: ReportLine) => (options.report ? options.report(line) : lines.push(keptLine(line)));
   let itemCount = 0;
 
   try {
@@ -131,13 +138,13 @@ export async function runImport(files: readonly string[], options: ImportOptions
       const context: ItemContext = { file, formatName: format.name, index, run, media, options, plan };
       try {
         for await (const item of items()) {
-          lines.push(keptLine(await importItem(item, context)));
+          emit(await importItem(item, context));
           options.progress?.({ filesDone: fileIndex, filesTotal: files.length, items: ++itemCount });
         }
       } catch (error) {
         if (error instanceof UsageError) throw error;
         // The items read before the break stay imported; the file is one failed line more.
-        lines.push({ file, item: file, status: 'failed', reason: `not readable as ${format.name}: ${(error as Error).message}`, notes: [] });
+        emit({ file, item: file, status: 'failed', reason: `not readable as ${format.name}: ${(error as Error).message}`, notes: [] });
       }
       options.progress?.({ filesDone: fileIndex + 1, filesTotal: files.length, items: itemCount });
     }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Slugs for imported records: readable, within the contract's pattern, never taken twice. */
 
 const MAX_SLUG_LENGTH = 80;
@@ -47,4 +49,13 @@ export function sourceSlugOr(sourceSlug: string | undefined, words: string, fall
   const own = sourceSlug ? slugify(sourceSlug) : '';
   if (own && own === sourceSlug?.toLowerCase() && !taken(own)) return own;
   return uniqueSlug(own || words, fallback, taken);
+}
+
+/**
+ * A slug for a record whose words make none (an Arabic, Hebrew or Chinese headline or name):
+ * the kind and a short hash of the item's own id ("story-3f9a1c2e"), so it is the same on every
+ * import and does not depend on what else the run holds (as "story-2", "story-3" would).
+ */
+export function fallbackSlug(kind: string, id: string): string {
+  return `${kind}-${createHash('sha1').update(id).digest('hex').slice(0, 8)}`;
 }

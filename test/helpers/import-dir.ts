@@ -19,7 +19,7 @@ export function removeImportDirs(): void {
   for (const dir of made.splice(0)) {
     rmSync(dir, { recursive: true, force: true });
     const parent = path.dirname(dir);
-    for (const name of readdirSync(parent)) if (name.startsWith(`${path.basename(dir)}-`)) rmSync(path.join(parent, name), { force: true });
+    for (const name of readdirSync(parent)) if (name.startsWith(`${path.basename(dir)}-`)) rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
 

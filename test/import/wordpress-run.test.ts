@@ -56,9 +56,11 @@ describe('an import of the export', () => {
     expect(record(dir, 'authors/tlund.json').name).toBe('Tove Lund');
   });
 
-  test('a duplicate slug is made unique and said; a non-Latin slug is transliterated', () => {
+  test('a duplicate slug is made unique and said; a Cyrillic slug is transliterated, an Arabic one falls back to a stable slug', () => {
     expect(lineFor(lines, 24)).toEqual(expect.objectContaining({ slug: 'same-slug-2', notes: expect.arrayContaining(['slug "same-slug" is taken: the article is same-slug-2']) }));
     expect(lineFor(lines, 28)?.slug).toBe('novosti-gavani');
+    // An Arabic slug and headline make no Latin slug: the fallback is stable (a hash of the guid), not "story-2".
+    expect(lineFor(lines, 29)?.slug).toMatch(/^story-[0-9a-f]{8}$/);
   });
 
   test('pages become static pages, the one in the menu in the navigation; a slug the data folder has already is made unique and said', () => {
