@@ -8,11 +8,10 @@
 import { problemsFromZod } from '../content/problems';
 import { pageSchema, type PageRecord } from '../content/schema';
 import { RESERVED_FIRST_SEGMENTS } from '../routes/table';
-import { plainInline } from '../text/inline';
 import type { DataIndex } from './data-index';
 import type { PageDraft } from './draft';
 import type { MediaResolver, PlannedImage } from './media';
-import { resolveBody } from './records';
+import { NOTHING_LEFT, oneLine, resolveBody } from './records';
 import { fallbackSlug, slugify, sourceSlugOr } from './slugs';
 
 export interface BuiltPage {
@@ -28,12 +27,13 @@ export async function buildPage(
   format: string,
   notes: string[],
   previousSlug?: string,
-): Promise<BuiltPage | { error: string }> {
+): Promise<BuiltPage | { error: string } | { skip: string }> {
   const images: PlannedImage[] = [];
-  const title = plainInline(draft.title?.trim() ?? '');
+  // Plain text, printed as it is (no Markdown to take out: "__init__" stays).
+  const title = oneLine(draft.title ?? '');
   if (!title) return { error: 'a page with no title' };
   const body = await resolveBody(draft.body, media, images, notes);
-  if (body.length === 0) return { error: 'a page with nothing in its body to show' };
+  if (body.length === 0) return { skip: NOTHING_LEFT };
   const taken = (slug: string) => RESERVED_FIRST_SEGMENTS.has(slug) || index.pages.has(slug) || takenInRun.has(slug);
   const wanted = slugify(draft.slug ?? '');
   const slug = previousSlug ?? sourceSlugOr(draft.slug, title, fallbackSlug('page', draft.sourceId), taken);
@@ -46,7 +46,7 @@ export async function buildPage(
     if (Number.isNaN(parsed.getTime())) notes.push(`updatedAt "${draft.updatedAt}" is not a date: left out`);
     else updatedAt = parsed.toISOString();
   }
-  const description = draft.description ? plainInline(draft.description).trim() : '';
+  const description = oneLine(draft.description ?? '');
   const page = {
     slug,
     title,

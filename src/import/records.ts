@@ -6,7 +6,7 @@
  * written. Each guess is said in the item's notes.
  */
 import { blockImagePaths, blockWithImagePaths, type BlockRecord } from '../blocks/registry';
-import { plainInline } from '../text/inline';
+import { escapeMarkdown } from './markdown';
 import { articleSchema, authorSchema, sourceSchema, type ArticleRecord, type AuthorRecord, type SourceRecord } from '../content/schema';
 import { problemsFromZod } from '../content/problems';
 import type { DataIndex } from './data-index';
@@ -146,6 +146,12 @@ function mentionedSources(names: ReadonlyMap<string, string>, text: string): Map
   return found;
 }
 
+/** Why an item whose body was only pictures that could not be had is skipped. */
+export const NOTHING_LEFT = 'nothing left to show once the pictures that could not be had are dropped (see the notes; --media DIR may have them)';
+
+/** Text as one line: runs of whitespace (newlines too) one space. */
+export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** Body blocks with every image made a file under the data folder; a block whose images are all gone goes too (said in the notes). */
 export async function resolveBody(blocks: readonly BlockRecord[], media: MediaResolver, images: PlannedImage[], notes: string[]): Promise<BlockRecord[]> {
   const body: BlockRecord[] = [];
@@ -197,11 +203,14 @@ export async function buildItem(
   options: BuildOptions,
   notes: string[],
   previous?: Previous,
-): Promise<BuiltItem | { error: string }> {
+): Promise<BuiltItem | { error: string } | { skip: string }> {
   const images: PlannedImage[] = [];
-  const headline = draft.headline?.trim() || draft.standfirst?.trim();
+  // A headline is plain text, printed as it is; a standfirst is inline Markdown that pages print
+  // as its plain text (docs/content.md): a reader's plain standfirst is escaped so "__init__" or
+  // "C:\\temp" read as written, and a paragraph standing in is Markdown already.
+  const headline = oneLine(draft.headline ?? '') || oneLine(draft.standfirst ?? '');
   if (!headline) return { error: 'no headline and no standfirst' };
-  const standfirst = draft.standfirst?.trim() || plainInline(textOfFirstParagraph(draft.body) ?? '') || headline;
+  const standfirst = (draft.standfirst?.trim() && escapeMarkdown(oneLine(draft.standfirst))) || textOfFirstParagraph(draft.body)?.trim() || escapeMarkdown(headline);
   if (!draft.standfirst?.trim()) notes.push('no standfirst: the first paragraph stands in');
 
   const authors = draft.authors.filter((a) => a.name.trim()).map((a) => person(index, run, a, options, notes));
@@ -228,7 +237,8 @@ export async function buildItem(
     .map(([slug, c]) => (c.url ? { source: slug, url: c.url } : slug));
 
   const body = await resolveBody(draft.body, media, images, notes);
-  if (body.length === 0) return { error: 'nothing left of the body to show' };
+  // Not a broken item: its pictures could not be had (said in the notes); with them (--media) it imports.
+  if (body.length === 0) return { skip: NOTHING_LEFT };
 
   let image: ArticleRecord['image'];
   if (draft.image) image = await mainImage(draft.image, media, images, notes);
@@ -236,14 +246,14 @@ export async function buildItem(
   const section = slugify(options.section ?? draft.section ?? '') || index.site?.sections[0]?.slug || 'news';
   if (!options.section && !draft.section) notes.push(`no section: filed under "${section}"`);
   const tags = [...new Set(draft.tags.map((t) => slugify(t)).filter(Boolean))];
-  const slug = previous?.slug ?? sourceSlugOr(draft.slug, plainInline(headline), fallbackSlug('story', draft.sourceId), (s) => index.articles.has(s) || run.articleSlugs.has(s));
+  const slug = previous?.slug ?? sourceSlugOr(draft.slug, headline, fallbackSlug('story', draft.sourceId), (s) => index.articles.has(s) || run.articleSlugs.has(s));
   const wanted = previous || !draft.slug ? '' : slugify(draft.slug);
   if (wanted && slug !== wanted && slug.startsWith(wanted)) notes.push(`slug "${wanted}" is taken: the article is ${slug}`);
   const publishedAt = !draft.publishedAt && previous?.publishedAt ? previous.publishedAt : isoOr(draft.publishedAt, options.now, notes, 'publishedAt');
   const updatedAt = draft.updatedAt ? isoOr(draft.updatedAt, options.now, notes, 'updatedAt') : undefined;
   const article = {
     slug,
-    headline: plainInline(headline),
+    headline,
     standfirst,
     section,
     tags,

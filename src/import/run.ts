@@ -211,6 +211,7 @@ async function importItem(item: ImportItem, context: ItemContext): Promise<Repor
     ...(typeof previousDate === 'string' && { publishedAt: previousDate }),
   });
   if ('error' in built) return { file, item: draft.sourceId, status: 'failed', reason: built.error, notes };
+  if ('skip' in built) return { file, item: draft.sourceId, status: 'skipped', reason: built.skip, notes };
   const { article } = built;
   const json = stableJson(article);
   const line = (status: ItemStatus, reason?: string): ReportLine => ({ file, item: draft.sourceId, status, slug: article.slug, record: `articles/${article.slug}.json`, ...(reason && { reason }), notes });
@@ -239,6 +240,7 @@ async function importPage(draft: PageDraft, itemNotes: readonly string[], contex
   const earlier = earlierSlug ? index.pages.get(earlierSlug) : undefined;
   const built = await buildPage(draft, index, run.pageSlugs, media, formatName, notes, earlier?.slug);
   if ('error' in built) return { file, item: draft.sourceId, status: 'failed', reason: built.error, notes };
+  if ('skip' in built) return { file, item: draft.sourceId, status: 'skipped', reason: built.skip, notes };
   const { page } = built;
   const record = `pages/${page.slug}.json`;
   const json = stableJson(page);

@@ -8,6 +8,7 @@ import http from 'node:http';
 import sharp from 'sharp';
 import { loadContent } from '../../src/content/load';
 import { runImport, UsageError, type ImportOptions } from '../../src/import/run';
+import { plainInline } from '../../src/text/inline';
 import { demoCopy, removeImportDirs } from '../helpers/import-dir';
 
 afterAll(removeImportDirs);
@@ -123,7 +124,7 @@ describe('media', () => {
     const media = new MediaResolver({ dataDir: dir, mediaDir: path.join(mediaDir, 'site'), download: true });
     const notes: string[] = [];
     const built = await buildItem(draftWith([`${base}/pic.png`, 'logo.png', `${base}/missing.png`, `${base}/page.html`]).draft, index, new RunState(), media, { format: 'ninjs', now: NOW }, notes);
-    if ('error' in built) throw new Error(built.error);
+    if (!('article' in built)) throw new Error(JSON.stringify(built));
     const images = built.article.body.filter((b) => b.type === 'image') as { src?: string; caption?: string }[];
     expect(images[0]?.src).toMatch(/^images\/imported\/pic-[0-9a-f]{10}\.png$/);
     expect(images[1]?.src).toMatch(/^images\/imported\/logo-[0-9a-f]{10}\.png$/);
@@ -152,4 +153,23 @@ test('a story its source withdraws (pubstatus canceled) comes down: --update mak
   expect(withdrawn).toMatchObject({ status: 'updated', reason: expect.stringMatching(/withdrawn by its source, now a draft/) });
   expect(record().status).toBe('draft');
   expect((await loadContent(dir)).articles.get(first?.slug as string)?.status).toBe('draft');
+});
+
+test('a headline is kept as written and a plain standfirst is escaped, so neither loses characters Markdown would take', async () => {
+  const dir = demoCopy();
+  const item = { uri: 'urn:test:markdown-chars', type: 'text', version: '1', headline: 'Why __init__ runs twice [sic] in C:\\temp', description_text: '5*3 = 15, not 5_3 [see note]', body_html: '<p>Boats were back by noon.</p>', byline: 'By Maren Holt', pubstatus: 'usable', firstcreated: '2026-11-30T10:00:00Z' };
+  const file = copyFile(dir, 'chars.json', [JSON.stringify(item)]);
+  const [line] = await runImport([file], opts(dir));
+  const record = JSON.parse(readFileSync(path.join(dir, 'articles', `${line?.slug}.json`), 'utf8'));
+  expect(record.headline).toBe('Why __init__ runs twice [sic] in C:\\temp');
+  expect(plainInline(record.standfirst)).toBe('5*3 = 15, not 5_3 [see note]');
+  expect((await loadContent(dir)).problems).toEqual([]);
+});
+
+test('a story that is only a picture that cannot be had is skipped with the reason, not failed', async () => {
+  const dir = demoCopy();
+  const item = { uri: 'urn:test:picture-only', type: 'text', version: '1', headline: 'The harbour at dawn', body_html: '<figure><img src="https://photos.example/dawn.jpg" alt="Boats at dawn"></figure>', pubstatus: 'usable' };
+  const [line] = await runImport([copyFile(dir, 'picture-only.json', [JSON.stringify(item)])], opts(dir));
+  expect(line).toEqual(expect.objectContaining({ status: 'skipped', reason: expect.stringMatching(/^nothing left to show once the pictures that could not be had are dropped/) }));
+  expect(line?.notes.join('\n')).toMatch(/dawn\.jpg/);
 });

@@ -119,3 +119,15 @@ describeIfSeed('the seed story imports to the demo record’s structure', () => 
     expect(content.articles.get(record.slug)?.status).toBe('draft');
   });
 });
+
+describe('a file that is not text', () => {
+  const gzip = String.fromCharCode(0x1f, 0xfffd, 8, 8) + '\ufffd\ufffd\u0003valid-wxr.xml\u0000\ufffd]\ufffdr\ufffd8\u0010';
+  test('is not sniffed as plain text, so the run refuses it (no story of its bytes)', () => {
+    expect(text.sniff(gzip, 'export.xml.gz')).toBe(false);
+    expect(text.sniff(gzip, 'export.txt')).toBe(false);
+    expect(text.sniff('Plain copy.\n\nWith\ttabs and a form feed\f.', 'copy.txt')).toBe(true);
+  });
+  test('named with --format text, it is one failed item with the reason', () => {
+    expect(text.read(gzip, { file: 'export.xml.gz' })).toEqual([{ kind: 'fail', sourceId: 'text:export.xml.gz', reason: expect.stringMatching(/^not text: the file holds binary data/) }]);
+  });
+});

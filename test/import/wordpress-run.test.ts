@@ -95,3 +95,21 @@ test('a file cut short: the posts before the cut are imported, the file is one f
   expect(lines[2]?.reason).toMatch(/^not readable as wordpress: the file ends inside an <item>: cut short/);
   expect((await loadContent(dir)).problems).toEqual([]);
 });
+
+test('two posts with one guid (a copied post) become two records, and a second run changes nothing', async () => {
+  const dir = demoCopy();
+  const twice = path.join(dir, '..', `${path.basename(dir)}-same-guid.xml`);
+  // Posts 10 and 11 both say ?p=10, as a copy made by a duplicating plugin does.
+  writeFileSync(twice, readFileSync(EXPORT, 'utf8').replace('<guid isPermaLink="false">https://harbour.example/?p=11</guid>', '<guid isPermaLink="false">https://harbour.example/?p=10</guid>'));
+  const first = await runImport([twice], opts(dir));
+  const both = first.filter((l) => l.item.startsWith('https://harbour.example/?p=10'));
+  expect(both.map((l) => [l.item, l.status])).toEqual([
+    ['https://harbour.example/?p=10', 'written'],
+    ['https://harbour.example/?p=10#wp-post-11', 'written'],
+  ]);
+  expect(both[1]?.notes).toContain('its guid is another item\'s too in this export: imported as https://harbour.example/?p=10#wp-post-11');
+  expect(new Set(both.map((l) => l.slug)).size).toBe(2);
+  const again = await runImport([twice], opts(dir));
+  expect(again.filter((l) => l.item.startsWith('https://harbour.example/?p=10')).map((l) => l.status)).toEqual(['unchanged', 'unchanged']);
+  expect(again.filter((l) => l.status === 'written' || l.status === 'updated' || l.status === 'failed' || /changed since/.test(l.reason ?? ''))).toEqual([]);
+});

@@ -5,7 +5,7 @@
  * use them, menu items, comments, every status and the edge cases real
  * archives have), a WXR 1.0 file, and hostile input.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ArticleDraft, ImportItem, PageDraft } from '../../src/import/draft';
@@ -273,4 +273,22 @@ describe('hostile input', () => {
   test('a file that is not an export is refused', async () => {
     await expect(read(tmp('not.xml', '<feed><entry/></feed>'))).rejects.toThrow(/not a WordPress export/);
   });
+});
+
+test('Co-Authors Plus bylines (terms of its author taxonomy) follow the post author, each once', async () => {
+  const cap = readFileSync(EXPORT, 'utf8').replace(
+    '<guid isPermaLink="false">https://harbour.example/?p=10</guid>',
+    '<guid isPermaLink="false">https://harbour.example/?p=10</guid>\n\t\t<category domain="author" nicename="cap-tlund"><![CDATA[tlund]]></category>\n\t\t<category domain="author" nicename="cap-guest-writer"><![CDATA[Guest Writer]]></category>\n\t\t<category domain="author" nicename="cap-mholt"><![CDATA[mholt]]></category>',
+  );
+  const file = path.join(os.tmpdir(), `newsreel-wxr-${process.pid}-cap.xml`);
+  writeFileSync(file, cap);
+  const found = (await read(file)).find((item) => item.kind === 'article' && item.draft.sourceId === 'https://harbour.example/?p=10');
+  if (found?.kind !== 'article') throw new Error('post 10 not read');
+  expect(found.draft.authors.map((a) => [a.name, a.slug])).toEqual([
+    ['Maren Holt', 'mholt'],
+    ['Tove Lund', 'tlund'],
+    ['Guest Writer', 'guest-writer'],
+  ]);
+  expect(found.notes.join('\n')).not.toMatch(/terms of 'author'/);
+  rmSync(file, { force: true });
 });

@@ -44,11 +44,24 @@ function isHeading(line: string): boolean {
 /** Plain words as inline Markdown: copy is not Markdown, so its asterisks and brackets stay what they are. */
 const inline = escapeMarkdown;
 
+/**
+ * Whether a file's text reads as text at all: at most one character in ten of its first 64 KiB
+ * a control character or a byte that is not UTF-8 (U+FFFD once decoded). A gzip'd export or a
+ * picture given by mistake (a third or more) is refused, not imported as a story of its bytes;
+ * copy with a stray NUL or a few odd bytes still reads.
+ */
+export function readsAsText(content: string): boolean {
+  const head = content.slice(0, 65536);
+  const odd = head.match(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g)?.length ?? 0;
+  return odd <= head.length / 10;
+}
+
 export const text: WholeFileFormat = {
   name: 'text',
   description: 'plain-text wire copy, one paragraph per line (the seed story\u2019s format)',
-  sniff: (content, file) => /\.txt$/i.test(file) || !/^\s*[<{[]/.test(content),
+  sniff: (content, file) => readsAsText(content) && (/\.txt$/i.test(file) || !/^\s*[<{[]/.test(content)),
   read(content: string, options: ReadOptions): ImportItem[] {
+    if (!readsAsText(content)) return [{ kind: 'fail', sourceId: `text:${path.basename(options.file)}`, reason: 'not text: the file holds binary data (compressed? a picture?)' }];
     const notes: string[] = [];
     const lines = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
     // The bio is the last paragraph, set off by a blank line, when it reads as one.

@@ -9,19 +9,27 @@
 import type { ImportItem, ReadOptions, StreamedFormat } from '../draft';
 import { itemToImport, sourceIdOf } from '../wordpress/item';
 import { collectLookups } from '../wordpress/lookups';
-import { readWxr } from '../wordpress/reader';
+import { childText, readWxr } from '../wordpress/reader';
 
 const WXR_NAMESPACE = /xmlns:[\w.-]+\s*=\s*["']https?:\/\/wordpress\.org\/export\/\d+\.\d+\/["']/;
 
 async function* stream(file: string, _options: ReadOptions): AsyncGenerator<ImportItem> {
   const lookups = await collectLookups(file);
+  // Ids already given in this export: a guid can repeat (a post copied by a plugin, a site imported
+  // into another), and two posts under one id would be one record, the second replacing the first.
+  const given = new Set<string>();
   for await (const node of readWxr(file)) {
     if (node.name !== 'item') continue;
+    let sourceId = sourceIdOf(node);
+    if (given.has(sourceId)) sourceId = `${sourceId}#wp-post-${childText(node, 'wp:post_id') || given.size}`;
+    given.add(sourceId);
     try {
-      yield itemToImport(node, lookups);
+      const item = itemToImport(node, lookups, sourceId);
+      if (sourceId !== sourceIdOf(node) && (item.kind === 'article' || item.kind === 'page')) item.notes.push(`its guid is another item's too in this export: imported as ${sourceId}`);
+      yield item;
     } catch (error) {
       // One post the mapping cannot take is that post's failure, not the archive's.
-      yield { kind: 'fail', sourceId: sourceIdOf(node), reason: (error as Error).message };
+      yield { kind: 'fail', sourceId, reason: (error as Error).message };
     }
   }
 }

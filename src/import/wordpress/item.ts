@@ -31,8 +31,8 @@ function decodedSlug(item: WxrNode): string | undefined {
   }
 }
 
-export function itemToImport(item: WxrNode, lookups: Lookups): ImportItem {
-  const sourceId = sourceIdOf(item);
+/** `sourceId`: the id the export gives it (sourceIdOf), unless the stream had to make it unique. */
+export function itemToImport(item: WxrNode, lookups: Lookups, sourceId = sourceIdOf(item)): ImportItem {
   const kind = kindOf(childText(item, 'wp:post_type'));
   if (kind.kind === 'skip') return { kind: 'skip', sourceId, reason: kind.reason };
   const outcome = statusOf(childText(item, 'wp:status'), childText(item, 'wp:post_password'));
@@ -113,7 +113,7 @@ function termsOf(item: WxrNode, notes: string[]): Term[] {
     const term = { domain, nicename: el.attrs.nicename ?? '', name: htmlToText(el.text) };
     if (!term.name || (term.domain === 'category' && term.nicename === 'uncategorized')) continue;
     if (term.domain === 'category' || term.domain === 'post_tag') terms.push(term);
-    else if (term.domain !== 'post_format') others.add(term.domain.slice(0, 40));
+    else if (term.domain !== 'post_format' && term.domain !== 'author') others.add(term.domain.slice(0, 40));
   }
   if (others.size) notes.push(`terms of ${[...others].map((d) => `'${d}'`).join(', ')} not imported`);
   return terms;
@@ -141,15 +141,25 @@ function featuredImage(meta: Map<string, string>, lookups: Lookups, notes: strin
   return { src: file.url, ...(file.alt && { alt: file.alt }), ...(file.caption && { caption: file.caption }) };
 }
 
-/** dc:creator is the author's login: the channel's wp:author gives the name (WXR 1.0 has none: the login is the name). */
+/**
+ * dc:creator is the author's login: the channel's wp:author gives the name (WXR 1.0 has none: the
+ * login is the name). Co-Authors Plus, the plugin multi-author newsrooms use, adds each byline as
+ * a term of its `author` taxonomy (the term's name a login, or a guest author's name; its slug
+ * "cap-<slug>"): they follow, in their order, each once.
+ */
 function authorsOf(item: WxrNode, lookups: Lookups): PersonDraft[] {
-  return childrenNamed(item, 'dc:creator')
-    .map((el) => el.text.trim())
-    .filter(Boolean)
-    .map((login) => {
-      const known = lookups.authors.get(login);
-      return { name: known?.name ?? login, slug: login };
-    });
+  const people: PersonDraft[] = [];
+  const add = (login: string, slug = login) => {
+    const known = lookups.authors.get(login);
+    const person = { name: known?.name ?? login, slug: slug.replace(/^cap-/, '') };
+    if (!people.some((p) => p.name.toLowerCase() === person.name.toLowerCase())) people.push(person);
+  };
+  for (const el of childrenNamed(item, 'dc:creator')) if (el.text.trim()) add(el.text.trim());
+  for (const el of childrenNamed(item, 'category')) {
+    const name = el.attrs.domain === 'author' ? htmlToText(el.text).trim() : '';
+    if (name) add(name, el.attrs.nicename || name);
+  }
+  return people;
 }
 
 const MAX_MADE_HEADLINE = 90;
