@@ -292,3 +292,28 @@ test('Co-Authors Plus bylines (terms of its author taxonomy) follow the post aut
   expect(found.notes.join('\n')).not.toMatch(/terms of 'author'/);
   rmSync(file, { force: true });
 });
+
+test("a body image without alt text takes its alt text from the media library (any size of the upload)", async () => {
+  const cdata = (text: string) => `<![CDATA[${text}]]>`;
+  const wxr = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+<wp:wxr_version>1.2</wp:wxr_version>
+<item><title>${cdata('Quay works begin')}</title><guid isPermaLink="false">https://harbour.example/?p=900</guid><dc:creator>${cdata('mholt')}</dc:creator>
+<content:encoded>${cdata('<p>Work starts on the quay.</p>\n\n<img class="alignnone size-medium wp-image-901" src="https://harbour.example/wp-content/uploads/2024/03/quay-300x200.jpg" alt="" width="300" height="200" />\n\n<img src="https://harbour.example/wp-content/uploads/2024/03/unknown.jpg" />')}</content:encoded>
+<excerpt:encoded>${cdata('')}</excerpt:encoded><wp:post_id>900</wp:post_id><wp:post_date_gmt>${cdata('2024-03-04 09:00:00')}</wp:post_date_gmt><wp:status>${cdata('publish')}</wp:status><wp:post_type>${cdata('post')}</wp:post_type><wp:post_password>${cdata('')}</wp:post_password></item>
+<item><title>${cdata('quay')}</title><guid isPermaLink="false">https://harbour.example/wp-content/uploads/2024/03/quay.jpg</guid><wp:post_id>901</wp:post_id><wp:post_parent>900</wp:post_parent><wp:status>${cdata('inherit')}</wp:status><wp:post_type>${cdata('attachment')}</wp:post_type>
+<wp:attachment_url>${cdata('https://harbour.example/wp-content/uploads/2024/03/quay.jpg')}</wp:attachment_url>
+<wp:postmeta><wp:meta_key>${cdata('_wp_attachment_image_alt')}</wp:meta_key><wp:meta_value>${cdata('Cranes over the old quay at low tide')}</wp:meta_value></wp:postmeta></item>
+</channel></rss>`;
+  const file = path.join(os.tmpdir(), `newsreel-wxr-${process.pid}-alt.xml`);
+  writeFileSync(file, wxr);
+  const found = (await read(file)).find((item) => item.kind === 'article');
+  rmSync(file, { force: true });
+  if (found?.kind !== 'article') throw new Error('the post was not read');
+  const images = found.draft.body.filter((b) => b.type === 'image') as { src: string; alt: string }[];
+  expect(images.map((i) => [i.src, i.alt])).toEqual([
+    ['https://harbour.example/wp-content/uploads/2024/03/quay-300x200.jpg', 'Cranes over the old quay at low tide'],
+    ['https://harbour.example/wp-content/uploads/2024/03/unknown.jpg', 'Image'],
+  ]);
+  expect(found.notes).toContain("an image without alt text: its alt text is the media library's");
+});

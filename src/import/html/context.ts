@@ -12,4 +12,6 @@ export interface Ctx {
   runs(nodes: Node[], options?: { plain?: boolean }): Run[];
   /** Makes a block of an img, picture, iframe, object, embed, NITF media, video or audio element; undefined when dropped (noted). */
   inlineBlock(el: El): ImportedBlock | undefined;
+  /** The alt text the source keeps elsewhere for a picture of this src (WordPress's media library), for an image that has none. */
+  altFor?: (src: string) => string | undefined;
 }

@@ -36,9 +36,16 @@ function isInline(el: El): boolean {
   return true;
 }
 
-export function createContext(notes: Notes): Ctx {
+/** What a reader may tell the converter about its source. */
+export interface ConvertOptions {
+  /** Alt text for a picture whose markup has none (see Ctx.altFor). */
+  altFor?: (src: string) => string | undefined;
+}
+
+export function createContext(notes: Notes, options: ConvertOptions = {}): Ctx {
   const ctx: Ctx = {
     notes,
+    ...(options.altFor && { altFor: options.altFor }),
     walk: (nodes, out, options) => walk(nodes, out, ctx, options?.splitBreaks ?? false),
     runs: (nodes, options) => inlineRuns(nodes, { notes, inlineBlock: ctx.inlineBlock, plain: options?.plain }),
     inlineBlock: (el) => inlineBlock(el, ctx),

@@ -110,6 +110,11 @@ export function nitfMediaPart(media: El, ctx: Ctx): ImagePart | undefined {
 /** A picture's alt text, required by the data contract: the source's, else its caption, else "Image" (noted). */
 export function withAlt(part: ImagePart, ctx: Ctx): ImagePart {
   if (part.alt) return part;
+  const known = ctx.altFor?.(part.src);
+  if (known) {
+    ctx.notes.add("an image without alt text: its alt text is the media library's");
+    return { ...part, alt: capped(collapse(known).trim(), MAX_ALT) };
+  }
   if (part.caption) {
     ctx.notes.add('an image without alt text: its caption is its alt text');
     return { ...part, alt: capped(part.caption, MAX_ALT) };

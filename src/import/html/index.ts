@@ -7,21 +7,22 @@
  *   htmlToBlocks('<p>Hi <em>there</em></p><hr>') → { blocks: [{type: 'paragraph', text: 'Hi *there*'}, {type: 'divider'}], notes: [] }
  */
 import { asRecords, type Converted, type ImportedBlock } from './blocks';
-import { createContext } from './convert';
+import { createContext, type ConvertOptions } from './convert';
 import { firstDescendant, MAX_DEPTH, MAX_PARSE_DEPTH, parseMarkup, plainText, type El, type Parsed } from './dom';
 import { Notes } from './notes';
 
+export type { ConvertOptions } from './convert';
 export type { Converted, ImagePart, ImportedBlock, ListEntry, ListItem } from './blocks';
 export { embedOf } from './embeds';
 export { escapeMarkdown } from './inline';
 export { textToBlocks } from './text';
 export { imageSource } from './urls';
 
-function convert(container: El, parsed: Parsed, skip: (el: El) => boolean = () => false): Converted {
+function convert(container: El, parsed: Parsed, skip: (el: El) => boolean = () => false, options: ConvertOptions = {}): Converted {
   const notes = new Notes();
   if (parsed.flattened) notes.add(`flattened markup nested more than ${MAX_DEPTH} levels deep to its text`);
   if (parsed.cut) notes.add(`stopped reading where the markup nests more than ${MAX_PARSE_DEPTH} levels deep: the rest is left out`);
-  const ctx = createContext(notes);
+  const ctx = createContext(notes, options);
   const blocks: ImportedBlock[] = [];
   ctx.walk(
     container.children.filter((child) => typeof child === 'string' || !skip(child)),
@@ -39,9 +40,9 @@ function tidy(blocks: ImportedBlock[]): ImportedBlock[] {
 }
 
 /** An HTML fragment or a whole document (its `<body>`) → body blocks. */
-export function htmlToBlocks(html: string): Converted {
+export function htmlToBlocks(html: string, options: ConvertOptions = {}): Converted {
   const parsed = parseMarkup(html);
-  return convert(firstDescendant(parsed.root, (el) => el.name === 'body') ?? parsed.root, parsed);
+  return convert(firstDescendant(parsed.root, (el) => el.name === 'body') ?? parsed.root, parsed, undefined, options);
 }
 
 /**

@@ -10,12 +10,14 @@
 import { htmlToBlocks, type Converted } from '../html';
 import { hasBlocks, resolveBlockComments } from './block-comments';
 import { expandShortcodes, type ShortcodeContext } from './shortcodes';
+import { uploadKey } from './lookups';
 import { wpautop } from './wpautop';
 
 export function contentToBlocks(content: string, ctx: ShortcodeContext): Converted {
   const text = content.replace(/\r\n?/g, '\n');
   const classic = !hasBlocks(text);
   const expanded = expandShortcodes(resolveBlockComments(text, ctx.notes), ctx);
-  const converted = htmlToBlocks(classic ? wpautop(expanded) : expanded);
+  const { altByFile } = ctx;
+  const converted = htmlToBlocks(classic ? wpautop(expanded) : expanded, altByFile ? { altFor: (src) => altByFile.get(uploadKey(src)) } : {});
   return { blocks: converted.blocks, notes: [...ctx.notes, ...converted.notes] };
 }

@@ -44,7 +44,7 @@ export function itemToImport(item: WxrNode, lookups: Lookups, sourceId = sourceI
   const notes: string[] = [];
   if (outcome.note) notes.push(outcome.note);
   const postId = childText(item, 'wp:post_id');
-  const converted = contentToBlocks(content.text, { postId, attachments: lookups.attachments, attachedTo: lookups.attachedTo, notes: new Set() });
+  const converted = contentToBlocks(content.text, { postId, attachments: lookups.attachments, attachedTo: lookups.attachedTo, altByFile: lookups.altByFile, notes: new Set() });
   notes.push(...converted.notes);
   if (converted.blocks.length === 0) return { kind: 'skip', sourceId, reason: 'nothing in its content converts to text or pictures' };
   const comments = childrenNamed(item, 'wp:comment').length;

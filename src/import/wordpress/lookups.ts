@@ -21,6 +21,17 @@ export interface Attachment {
   menuOrder: number;
 }
 
+/**
+ * Which upload a URL shows, whatever size of it: the path after "/uploads/" (else the whole path),
+ * lower-cased, without WordPress's "-300x200" size suffix or a query ("?w=604"). A post's body
+ * names the sizes; the attachment names the original.
+ */
+export function uploadKey(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  const at = path.indexOf('/uploads/');
+  return (at >= 0 ? path.slice(at + 9) : path.replace(/^https?:\/\/[^/]+/, '')).toLowerCase().replace(/-\d+x\d+(\.[a-z0-9]+)$/, '$1');
+}
+
 export interface WxrAuthor {
   name: string;
   login: string;
@@ -36,6 +47,8 @@ export interface Lookups {
   authors: Map<string, WxrAuthor>;
   /** Category term id → its name. */
   categories: Map<string, string>;
+  /** An upload's file (uploadKey) → its alt text: for body images whose markup has none. */
+  altByFile: Map<string, string>;
   /** The channel's wp:wxr_version ("1.2"), when it has one. */
   version?: string;
 }
@@ -43,7 +56,7 @@ export interface Lookups {
 const FIRST_PASS_SKIPS: ReadonlySet<string> = new Set(['content:encoded', 'wp:comment_content']);
 
 export async function collectLookups(file: string): Promise<Lookups> {
-  const lookups: Lookups = { attachments: new Map(), attachedTo: new Map(), navPages: new Set(), authors: new Map(), categories: new Map() };
+  const lookups: Lookups = { attachments: new Map(), attachedTo: new Map(), navPages: new Set(), authors: new Map(), categories: new Map(), altByFile: new Map() };
   try {
     for await (const node of readWxr(file, { skipText: FIRST_PASS_SKIPS })) collectNode(node, lookups);
   } catch (error) {
@@ -73,6 +86,7 @@ function collectItem(item: WxrNode, lookups: Lookups): void {
     const caption = htmlToText(childText(item, 'excerpt:encoded'));
     const parent = childText(item, 'wp:post_parent') || '0';
     lookups.attachments.set(id, { url, ...(alt && { alt }), ...(caption && { caption }), parent, menuOrder: Number(childText(item, 'wp:menu_order')) || 0 });
+    if (alt) lookups.altByFile.set(uploadKey(url), alt);
     if (parent !== '0') {
       const ids = lookups.attachedTo.get(parent);
       if (ids) ids.push(id);

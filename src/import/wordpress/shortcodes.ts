@@ -26,6 +26,8 @@ export interface ShortcodeContext {
   attachments: ReadonlyMap<string, Attachment>;
   attachedTo: ReadonlyMap<string, readonly string[]>;
   notes: Set<string>;
+  /** uploadKey → alt text (lookups.ts), for body images whose markup has none. */
+  altByFile?: ReadonlyMap<string, string>;
 }
 
 /*
