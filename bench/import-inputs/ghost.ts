@@ -6,8 +6,7 @@
  * feature image's alt text on every fifth; the tables in Ghost's order (posts
  * before the tags and users they refer to). Written in chunks.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { words } from './words';
+import { chunkedFile, words } from './words';
 
 const AUTHORS = 40;
 const TAGS = 300;
@@ -18,17 +17,8 @@ const block = (type: string, children: LexNode[], extra: LexNode = {}): LexNode 
 
 export function writeGhostExport(file: string, posts: number): number {
   const w = words(13);
-  const fd = openSync(file, 'w');
-  let pending = '';
-  let bytes = 0;
-  const out = (chunk: string) => {
-    pending += chunk;
-    if (pending.length > 1 << 20) flush();
-  };
-  const flush = () => {
-    bytes += writeSync(fd, pending);
-    pending = '';
-  };
+  const target = chunkedFile(file);
+  const out = target.out;
   const id = (kind: number, n: number) => `${kind.toString(16).padStart(8, '0')}${n.toString(16).padStart(16, '0')}`;
   out(`{"db":[{"meta":{"exported_on":1764547200000,"version":"5.101.0"},"data":{"posts":[`);
   const start = Date.UTC(2020, 0, 1);
@@ -102,7 +92,5 @@ export function writeGhostExport(file: string, posts: number): number {
   out('],"users":[');
   for (let a = 0; a < AUTHORS; a++) out(`${a ? ',' : ''}{"id":"${id(9, a)}","name":"Writer Number ${a}","slug":"writer-${a}","email":"writer${a}@example.org","profile_image":null,"bio":"${w.sentence(12)}","website":null,"location":null,"status":"active","created_at":"2020-01-01T00:00:00.000Z"}`);
   out(']}}]}\n');
-  flush();
-  closeSync(fd);
-  return bytes;
+  return target.close();
 }

@@ -8,8 +8,7 @@
  * each, and a page and a menu item per thousand posts. Written in chunks:
  * the generator never holds the file either.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { words } from './words';
+import { chunkedFile, words } from './words';
 
 const cdata = (text: string) => `<![CDATA[${text}]]>`;
 const AUTHORS = 40;
@@ -21,17 +20,8 @@ function gmt(ms: number): string {
 
 export function writeWordpressExport(file: string, posts: number): number {
   const w = words(11);
-  const fd = openSync(file, 'w');
-  let pending = '';
-  let bytes = 0;
-  const out = (text: string) => {
-    pending += text;
-    if (pending.length > 1 << 20) flush();
-  };
-  const flush = () => {
-    bytes += writeSync(fd, pending);
-    pending = '';
-  };
+  const target = chunkedFile(file);
+  const out = target.out;
   out(`<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
@@ -100,7 +90,5 @@ ${[1, 2].map((c) => `\t\t<wp:comment>\n\t\t\t<wp:comment_id>${postId * 10 + c}</
     }
   }
   out('</channel>\n</rss>\n');
-  flush();
-  closeSync(fd);
-  return bytes;
+  return target.close();
 }
