@@ -65,6 +65,12 @@ export interface Citation {
   url?: string;
 }
 
+/** A dated correction or update notice; `text` is inline Markdown, rendered by the pages. */
+export interface Correction {
+  at: Date;
+  text: string;
+}
+
 export interface Article {
   slug: string;
   headline: string;
@@ -76,6 +82,8 @@ export interface Article {
   citations: Citation[];
   publishedAt: Date;
   updatedAt?: Date;
+  /** Correction and update notices, oldest first; absent when there are none. */
+  corrections?: Correction[];
   status: 'published' | 'draft';
   language?: string;
   image?: Picture;

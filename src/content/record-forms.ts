@@ -27,6 +27,7 @@ export function articleRecordOf(article: Article): ArticleRecord {
     sources: article.citations.map((c) => (c.url ? { source: c.source.slug, url: c.url } : c.source.slug)),
     publishedAt: article.publishedAt.toISOString(),
     ...(article.updatedAt && { updatedAt: article.updatedAt.toISOString() }),
+    ...(article.corrections && { corrections: article.corrections.map((c) => ({ at: c.at.toISOString(), text: c.text })) }),
     status: article.status,
     ...(article.language && { language: article.language }),
     ...(article.image && { image: pictureRecordOf(article.image.asset.path, article.image) }),
@@ -52,9 +53,17 @@ export function canonicalArticle(record: ArticleRecord): ArticleRecord {
     sources: record.sources.map((ref) => (typeof ref === 'string' ? ref : ref.url ? { source: ref.source, url: ref.url } : ref.source)),
     publishedAt: new Date(record.publishedAt).toISOString(),
     ...(record.updatedAt && { updatedAt: new Date(record.updatedAt).toISOString() }),
+    ...(record.corrections?.length && { corrections: canonicalCorrections(record.corrections) }),
     status: record.status,
     ...(record.language && { language: record.language }),
     ...(record.image && { image: pictureRecordOf(record.image.src, record.image) }),
     body: record.body.map(canonicalBlock),
   };
+}
+
+/** Corrections in the order the article shows them (oldest first, as resolve.ts sorts them), dates in UTC. */
+function canonicalCorrections(corrections: NonNullable<ArticleRecord['corrections']>): NonNullable<ArticleRecord['corrections']> {
+  return corrections
+    .map((c) => ({ at: new Date(c.at).toISOString(), text: c.text }))
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

@@ -6,13 +6,13 @@
  */
 import { mapLimit } from './files';
 import { ImageProbes, probeImage, type ImageProbe } from './images';
-import type { Article, Author, Block, Content, ImageAsset, Page, Picture, Section, Site, Source, Tag } from './model';
+import type { Article, Author, Block, Content, Correction, ImageAsset, Page, Picture, Section, Site, Source, Tag } from './model';
 import type { Problem } from './problems';
 import type { CheckedRecords } from './records';
 import { blockImagePaths, resolveBlock } from '../blocks/registry';
 import type { ResolveEnv } from '../blocks/types';
 import { RESERVED_FIRST_SEGMENTS } from '../routes/table';
-import type { ArticleRecord, BlockRecord, ImageRecord, PageRecord, SiteRecord } from './schema';
+import type { ArticleRecord, BlockRecord, CorrectionRecord, ImageRecord, PageRecord, SiteRecord } from './schema';
 
 const IMAGE_CONCURRENCY = 16;
 
@@ -115,6 +115,7 @@ function resolveArticle(
     brokenFiles: Set<string>;
     resolver: Resolver;
     problems: Problem[];
+    now: Date;
   },
 ): Article | undefined {
   const before = ctx.problems.length;
@@ -153,6 +154,7 @@ function resolveArticle(
   const publishedAt = new Date(record.publishedAt);
   const updatedAt = record.updatedAt ? new Date(record.updatedAt) : undefined;
   if (updatedAt && updatedAt < publishedAt) fail('updatedAt', 'is earlier than publishedAt');
+  const corrections = record.corrections?.length ? resolveCorrections(record.corrections, publishedAt, ctx.now, fail) : undefined;
 
   if (ctx.problems.length > before) return undefined;
   const section = ctx.shared.section(record.section);
@@ -168,12 +170,28 @@ function resolveArticle(
     citations: citations as Article['citations'],
     publishedAt,
     ...(updatedAt && { updatedAt }),
+    ...(corrections && { corrections }),
     status: record.status,
     ...(record.language && { language: record.language }),
     ...(image && { image }),
     body,
     file,
   };
+}
+
+/**
+ * Correction notices, oldest first. A correction cannot predate the story it
+ * corrects, and one dated after the load is a typo or a scheduled notice we
+ * cannot show as made; both are refused, naming corrections[i].at.
+ */
+function resolveCorrections(records: readonly CorrectionRecord[], publishedAt: Date, now: Date, fail: ResolveEnv['fail']): Correction[] {
+  const corrections = records.map((record, i) => {
+    const at = new Date(record.at);
+    if (at < publishedAt) fail(`corrections[${i}].at`, `is earlier than publishedAt (${publishedAt.toISOString()})`);
+    else if (at > now) fail(`corrections[${i}].at`, `is in the future (now is ${now.toISOString()}); a correction is dated when it is made`);
+    return { at, text: record.text };
+  });
+  return corrections.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /**
@@ -260,7 +278,7 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
   for (;;) {
     const articleSlugs = new Set(pending.map((r) => r.record.slug));
     const roundProblems: Problem[] = [];
-    const ctx = { authors, sources, shared, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems };
+    const ctx = { authors, sources, shared, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems, now };
     articles = new Map();
     const survivors: typeof pending = [];
     const survived = new Set<string>();

@@ -63,6 +63,13 @@ export const sourceSchema = z.strictObject({
 /** An article's main image: the same fields as an image block. */
 export const imageSchema = pictureSchema;
 
+/**
+ * A correction or update notice on an article: when it was made and what it
+ * says, as inline text (Markdown like a paragraph's). Its date must lie
+ * between publishedAt and now; resolve.ts checks that.
+ */
+export const correctionSchema = z.strictObject({ at: isoDateTime, text });
+
 const sourceRef = z.union([slug, z.strictObject({ source: slug, url: httpUrl.optional() })]);
 
 export const articleSchema = z.strictObject({
@@ -76,6 +83,7 @@ export const articleSchema = z.strictObject({
   sources: z.array(sourceRef).default([]),
   publishedAt: isoDateTime,
   updatedAt: isoDateTime.optional(),
+  corrections: z.array(correctionSchema).optional(),
   status: z.enum(['published', 'draft']),
   language: languageTag('ar').optional(),
   image: imageSchema.optional(),
@@ -108,5 +116,6 @@ export type AuthorRecord = z.infer<typeof authorSchema>;
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type ArticleRecord = z.infer<typeof articleSchema>;
 export type { BlockRecord } from '../blocks/registry';
+export type CorrectionRecord = z.infer<typeof correctionSchema>;
 export type ImageRecord = z.infer<typeof imageSchema>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -6,6 +6,7 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article, Site } from '../content/model';
+import { lastModified } from '../content/last-modified';
 import { absoluteUrl, feedPaths, urls, type FeedAddresses } from '../routes/urls';
 import { plainInline } from '../text/inline';
 import { articleBodyHtml } from './body-html';
@@ -77,7 +78,7 @@ export function feedItem(catalog: Catalog, article: Article): FeedItem {
     summary: plainInline(article.standfirst),
     html: articleBodyHtml(catalog, article),
     published: article.publishedAt,
-    updated: article.updatedAt ?? article.publishedAt,
+    updated: lastModified(article),
     authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(site, urls.author(a.slug)) })),
     tags: article.tags.map((t) => ({ slug: t.slug, name: t.name, url: absoluteUrl(site, urls.tag(t.slug)) })),
     section: { slug: article.section.slug, name: article.section.name, url: absoluteUrl(site, urls.section(article.section.slug)) },

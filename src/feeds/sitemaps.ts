@@ -8,6 +8,7 @@
  */
 import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
+import { lastModified } from '../content/last-modified';
 import { absoluteUrl, urls } from '../routes/urls';
 import { element, XML_DECLARATION } from './xml';
 
@@ -35,7 +36,7 @@ export function robotsTxt(catalog: Catalog): string {
 }
 
 function lastmodOf(article: Article): Date {
-  return article.updatedAt ?? article.publishedAt;
+  return lastModified(article);
 }
 
 /** The newest change among a list of articles (lists are newest-published first, but updates can reorder). */

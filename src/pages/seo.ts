@@ -13,6 +13,7 @@
 import type {
   BreadcrumbList,
   CollectionPage,
+  CorrectionComment,
   CreativeWork,
   ImageObject,
   NewsArticle,
@@ -27,6 +28,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import type { Catalog } from '../content/catalog';
+import { lastModified } from '../content/last-modified';
 import { OG_SIZE, variantUrl } from '../images/variants';
 import type { Article, Author, ImageAsset, Page, Section, Site, Source, Tag } from '../content/model';
 import type { LayoutModel, MetaTag } from './layout';
@@ -239,7 +241,7 @@ function languageOf(site: Site, article: Article): string {
 /** NewsArticle JSON-LD for one article. */
 export function newsArticleLd(site: Site, article: Article): WithContext<NewsArticle> {
   const url = absoluteUrl(site, urls.article(article.slug));
-  const modified = article.updatedAt ?? article.publishedAt;
+  const modified = lastModified(article);
   // A cited piece is a CreativeWork published by the source: its own URL where the record gives one, else our page on the source.
   const citation: CreativeWork[] = article.citations.map((c) => ({
     '@type': 'CreativeWork',
@@ -265,6 +267,9 @@ export function newsArticleLd(site: Site, article: Article): WithContext<NewsArt
     articleSection: article.section.name,
     ...(article.tags.length > 0 && { keywords: article.tags.map((t) => t.name) }),
     ...(citation.length > 0 && { citation }),
+    ...(article.corrections && {
+      correction: article.corrections.map((c): CorrectionComment => ({ '@type': 'CorrectionComment', text: plainInline(c.text), datePublished: c.at.toISOString() })),
+    }),
     ...(origin && {
       isBasedOn: {
         '@type': 'CreativeWork',
@@ -295,7 +300,7 @@ export function articleHead(catalog: Catalog, article: Article, page: PageHead):
   });
   meta.push(
     { property: 'article:published_time', content: article.publishedAt.toISOString() },
-    { property: 'article:modified_time', content: (article.updatedAt ?? article.publishedAt).toISOString() },
+    { property: 'article:modified_time', content: lastModified(article).toISOString() },
     ...article.authors.map((a) => ({ property: 'article:author', content: absoluteUrl(site, urls.author(a.slug)) })),
     { property: 'article:section', content: article.section.name },
     ...article.tags.map((t) => ({ property: 'article:tag', content: t.name })),
