@@ -5,10 +5,11 @@
 import type { BlockModel } from '../blocks/registry';
 import { figureModel, type FigureModel } from '../blocks/picture';
 import { byNewest, type Catalog } from '../content/catalog';
+import { lastModified } from '../content/last-modified';
 import type { Article, Source } from '../content/model';
 import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
-import { plainInline } from '../text/inline';
+import { plainInline, renderInline } from '../text/inline';
 import { nameSeparators } from '../text/names';
 import { bodyModels } from './body';
 import { articleCards, type ArticleCard } from './cards';
@@ -38,6 +39,12 @@ export interface SourceItem {
   siteUrl?: string;
 }
 
+/** A correction notice as printed: its date, and its text as safe inline HTML (renderInline). */
+export interface CorrectionItem {
+  date: DateModel;
+  html: string;
+}
+
 export interface ArticleModel {
   layout: LayoutModel;
   headline: string;
@@ -50,7 +57,10 @@ export interface ArticleModel {
   section: { name: string; url: string };
   authors: AuthorByline[];
   published: DateModel;
+  /** The "Updated" date: the later of updatedAt and the latest correction, when it differs from publication. */
   updated?: DateModel;
+  /** Correction and update notices, oldest first; empty when there are none. */
+  corrections: CorrectionItem[];
   image?: FigureModel;
   blocks: BlockModel[];
   origin?: SourceItem;
@@ -100,6 +110,7 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
   const site = catalog.site;
   const separators = nameSeparators(article.authors.length);
   const language = languageOf(site, article.language);
+  const modified = lastModified(article);
   const model: ArticleModel = {
     layout: withHead(
       layoutModel(ctx, {
@@ -124,7 +135,8 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
       ...(author.avatar && { avatar: placeImage(imageModel(author.avatar, ''), 'author-card__avatar', '96px', 'lazy') }),
     })),
     published: formatDate(site, article.publishedAt),
-    ...(article.updatedAt && article.updatedAt.getTime() !== article.publishedAt.getTime() && { updated: formatDate(site, article.updatedAt) }),
+    ...(modified.getTime() !== article.publishedAt.getTime() && { updated: formatDate(site, modified) }),
+    corrections: (article.corrections ?? []).map((c) => ({ date: formatDate(site, c.at), html: renderInline(c.text) })),
     ...(article.image && { image: figureModel(article.image, true) }),
     blocks: bodyModels(catalog, article.body),
     ...(article.origin && { origin: sourceItem(article.origin) }),
