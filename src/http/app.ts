@@ -19,6 +19,7 @@ import type { PageContext, PageResult } from '../pages/context';
 import { notFoundModel, serverErrorModel } from '../pages/errors';
 import { homePage, homePageAlias } from '../pages/home';
 import { searchPage } from '../pages/search';
+import { correctionsPage } from '../pages/corrections';
 import { sourcePage } from '../pages/source';
 import { staticPage } from '../pages/static-page';
 import { sectionPage, tagPage } from '../pages/topic';
@@ -171,6 +172,7 @@ export function createApp(options: AppOptions): express.Express {
     section: bySlug('section', sectionPage),
     // Search pages are not kept: every query is a new URL, and they would push real pages out.
     search: page('search', (ctx, req) => searchPage(ctx, req.query.q, req.query.page), false),
+    corrections: page('corrections', (ctx, req) => correctionsPage(ctx, req.query.page)),
     // Static pages at /<slug>: last in the table, so only a first segment no other route took gets here.
     page: bySlug('page', (ctx, slug) => staticPage(ctx, slug)),
     ...feedRouteHandlers({ store, notFound: sendNotFound }),

@@ -417,6 +417,12 @@ export function staticPageHead(catalog: Catalog, staticPage: Page, page: PageHea
   return { meta, jsonLd: [jsonLdScript(ld)] };
 }
 
+/** Meta tags and CollectionPage JSON-LD for the list of corrections. */
+export function correctionsHead(catalog: Catalog, title: string, page: PageHead): HeadModel {
+  const head = basicHead(catalog, title, page);
+  return { ...head, jsonLd: [jsonLdScript(collectionPageLd(catalog.site, title, page))] };
+}
+
 /** Meta tags for any other indexable page (e.g. search): Open Graph and Twitter, no JSON-LD. */
 export function basicHead(catalog: Catalog, title: string, page: PageHead): HeadModel {
   const site = catalog.site;

@@ -59,6 +59,7 @@ export const ROUTES = {
   tag: { path: '/tags/:slug', label: 'tag', cache: 'page', compress: true },
   section: { path: '/sections/:slug', label: 'section', cache: 'page', compress: true },
   search: { path: '/search', label: 'search', cache: 'page', compress: true },
+  corrections: { path: '/corrections', label: 'corrections', cache: 'page', compress: true },
   feed: { path: '/:file', label: 'feed', cache: 'feed', compress: true, oneOf: { file: FEED_FILE_NAMES } },
   'author-feed': { path: '/authors/:slug/:file', label: 'author-feed', cache: 'feed', compress: true, oneOf: { file: FEED_FILE_NAMES } },
   'source-feed': { path: '/sources/:slug/:file', label: 'source-feed', cache: 'feed', compress: true, oneOf: { file: FEED_FILE_NAMES } },

@@ -18,6 +18,8 @@ export const urls: {
   tag: (slug: string) => string;
   section: (slug: string) => string;
   search: () => string;
+  /** Every correction on the site, newest first. */
+  corrections: () => string;
   /** A static page (data/pages/<slug>.json). */
   page: (slug: string) => string;
 } = {
@@ -28,6 +30,7 @@ export const urls: {
   tag: build.tag,
   section: build.section,
   search: build.search,
+  corrections: build.corrections,
   page: build.page,
 };
 

@@ -95,3 +95,59 @@ describe('corrections in feeds and sitemaps', () => {
     expect(sitemap).toMatch(/articles\/first-story<\/loc>\s*<lastmod>2026-05-20T16:30:00(\.000)?Z<\/lastmod>/);
   });
 });
+
+describe('/corrections', () => {
+  /** Twelve corrections over two articles, a draft's and one in Arabic. */
+  async function siteWithManyCorrections() {
+    const records = baseRecords();
+    const day = (n: number) => `2026-05-${String(n).padStart(2, '0')}T12:00:00Z`;
+    records.articles[0] = { ...(records.articles[0] as Json), corrections: [3, 5, 7, 9, 11, 13].map((n) => ({ at: day(n), text: `First-story fix on day ${n}, *emphasised*.` })) };
+    records.articles[2] = { ...(records.articles[2] as Json), language: 'ar', corrections: [4, 6, 8, 10, 12].map((n) => ({ at: day(n), text: `Third-story fix on day ${n}.` })) };
+    records.articles.push({ ...(records.articles[1] as Json), slug: 'draft-story', status: 'draft', corrections: [{ at: day(20), text: 'A draft’s fix.' }] });
+    records.articles[1] = { ...(records.articles[1] as Json), corrections: [{ at: day(14), text: 'Second-story fix <i>raw</i>.' }] };
+    return (await appFor(await writeDataDir(records))).app;
+  }
+
+  function entries(html: string): { headline: string; url: string; iso: string; text: string }[] {
+    return [...html.matchAll(/<li class="correction-list__item">([\s\S]*?)<\/li>/g)].map((m) => {
+      const item = m[1]!;
+      return {
+        url: /<a href="([^"]+)">/.exec(item)![1]!,
+        headline: decodeEntities(/<a href="[^"]+">([^<]*)<\/a>/.exec(item)![1]!),
+        iso: /<time[^>]*datetime="([^"]+)"/.exec(item)![1]!,
+        text: visibleText(item),
+      };
+    });
+  }
+
+  test('lists every visible correction newest first, ten a page, each linking its article; drafts stay out', async () => {
+    const app = await siteWithManyCorrections();
+    const first = await request(app).get('/corrections').expect(200);
+    const list = entries(first.text);
+    expect(list.map((e) => e.iso.slice(0, 10))).toEqual(['2026-05-14', '2026-05-13', '2026-05-12', '2026-05-11', '2026-05-10', '2026-05-09', '2026-05-08', '2026-05-07', '2026-05-06', '2026-05-05']);
+    expect(list[0]).toMatchObject({ url: '/articles/second-story', headline: 'Headline of second-story' });
+    expect(list[0]!.text).toContain('Second-story fix <i>raw</i>.');
+    expect(list[1]).toMatchObject({ url: '/articles/first-story' });
+    expect(first.text).toContain('First-story fix on day 13, <em>emphasised</em>.');
+    expect(first.text).not.toContain('draft');
+    expect(first.text).toContain('href="/corrections?page=2"');
+    const second = entries((await request(app).get('/corrections?page=2').expect(200)).text);
+    expect(second.map((e) => e.iso.slice(0, 10))).toEqual(['2026-05-04', '2026-05-03']);
+    await request(app).get('/corrections?page=3').expect(404);
+    await request(app).get('/corrections?page=1').expect(301).expect('Location', '/corrections');
+  });
+
+  test('an entry for an article in another language carries its lang and dir', async () => {
+    const res = await request(await siteWithManyCorrections()).get('/corrections').expect(200);
+    expect(res.text).toMatch(/<h2 class="correction-list__headline" lang="ar" dir="rtl"><a href="\/articles\/third-story">/);
+  });
+
+  test('the page has a title, a canonical URL and CollectionPage JSON-LD; with no corrections it says so', async () => {
+    const res = await request(await siteWithManyCorrections()).get('/corrections').expect(200);
+    expect(res.text).toMatch(/<title>Corrections – Test Gazette<\/title>/);
+    expect(res.text).toContain('<link rel="canonical" href="https://news.example.test/corrections">');
+    expect(res.text).toContain('"@type":"CollectionPage"');
+    const empty = await request((await appFor(await writeDataDir(baseRecords()))).app).get('/corrections').expect(200);
+    expect(visibleText(empty.text)).toContain('No corrections yet.');
+  });
+});

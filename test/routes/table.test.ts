@@ -20,7 +20,7 @@ import { appFor, baseRecords, removeDataDirs, writeDataDir } from '../helpers/fi
 afterAll(removeDataDirs);
 
 /** The labels dashboards and tests know: a route's label is one of these (image-variant is new with the table). */
-const KNOWN_LABELS = ['home', 'home-page-alias', 'article', 'author', 'source', 'tag', 'section', 'search', 'feed', 'author-feed', 'source-feed', 'tag-feed', 'sitemap', 'robots', 'static', 'image', 'image-variant', 'healthz', 'readyz', 'page'];
+const KNOWN_LABELS = ['home', 'home-page-alias', 'article', 'author', 'source', 'tag', 'section', 'search', 'corrections', 'feed', 'author-feed', 'source-feed', 'tag-feed', 'sitemap', 'robots', 'static', 'image', 'image-variant', 'healthz', 'readyz', 'page'];
 
 const stylesheet = new AssetManifest(STATIC_DIR).pageUrls().stylesheet;
 const STATIC_NAME = stylesheet.slice('/static/'.length);
@@ -41,6 +41,7 @@ const EXAMPLES: { [N in RouteName]: () => Parameters<(typeof build)[N]> } = {
   tag: () => ['harbours'],
   section: () => ['world'],
   search: () => [],
+  corrections: () => [],
   feed: () => [FEED_FILES.atom],
   'author-feed': () => ['ada-lane', FEED_FILES.rss],
   'source-feed': () => ['wire-agency', FEED_FILES.json],
@@ -122,7 +123,7 @@ describe('the route table', () => {
 
   test('the first segments the routes claim are reserved: a static page may take none of them', () => {
     expect([...RESERVED_FIRST_SEGMENTS].sort()).toEqual(
-      ['articles', 'atom.xml', 'authors', 'favicon.ico', 'feed.json', 'feed.xml', 'healthz', 'images', 'img', 'page', 'readyz', 'robots.txt', 'search', 'sections', 'sitemap.xml', 'sitemaps', 'sources', 'static', 'tags'].sort(),
+      ['articles', 'atom.xml', 'authors', 'corrections', 'favicon.ico', 'feed.json', 'feed.xml', 'healthz', 'images', 'img', 'page', 'readyz', 'robots.txt', 'search', 'sections', 'sitemap.xml', 'sitemaps', 'sources', 'static', 'tags'].sort(),
     );
     // The static page route comes last, so every route above it wins its own first segment.
     expect(TABLE[TABLE.length - 1]?.name).toBe('page');
