@@ -32,6 +32,8 @@ export const PAGES: Record<string, string> = {
   tag: '/tags/climate',
   section: '/sections/business',
   search: '/search?q=harbour',
+  /** Every correction, newest first (demo: one, on port-alder-punctuality-data). */
+  corrections: '/corrections',
   'search-none': '/search?q=zzxqv',
   /** A static page (data/pages/about.json): heading, paragraphs, a list, the footer's page links. */
   'static-page': '/about',
