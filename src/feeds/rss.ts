@@ -26,6 +26,8 @@ function itemXml(item: FeedItem): string {
     element('link', item.url),
     element('guid', item.url, { isPermaLink: 'true' }),
     element('pubDate', rfc822(item.published)),
+    // RSS 2.0 has no date for a changed item; Atom's <updated> (its namespace is declared) says it for readers that look.
+    item.updated.getTime() !== item.published.getTime() ? element('atom:updated', item.updated.toISOString()) : '',
     // Readers render an item's description as HTML: the plain-text standfirst is escaped as HTML first, then as XML.
     element('description', escapeXml(item.summary)),
     element('content:encoded', item.html),

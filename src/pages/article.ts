@@ -61,6 +61,8 @@ export interface ArticleModel {
   updated?: DateModel;
   /** Correction and update notices, oldest first; empty when there are none. */
   corrections: CorrectionItem[];
+  /** The site's list of every correction (/corrections), linked from the notice. */
+  correctionsUrl: string;
   image?: FigureModel;
   blocks: BlockModel[];
   origin?: SourceItem;
@@ -137,6 +139,7 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
     published: formatDate(site, article.publishedAt),
     ...(modified.getTime() !== article.publishedAt.getTime() && { updated: formatDate(site, modified) }),
     corrections: (article.corrections ?? []).map((c) => ({ date: formatDate(site, c.at), html: renderInline(c.text) })),
+    correctionsUrl: urls.corrections(),
     ...(article.image && { image: figureModel(article.image, true) }),
     blocks: bodyModels(catalog, article.body),
     ...(article.origin && { origin: sourceItem(article.origin) }),

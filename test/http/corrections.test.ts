@@ -50,9 +50,20 @@ describe('corrections on the article page', () => {
     expect(aside).toContain('<a href="https://example.org/map" rel="noopener noreferrer">the map</a>');
     expect(aside).not.toContain('<b>');
     expect(decodeEntities(aside)).toContain('The ferry <b>leaves</b> at noon');
+    expect(aside).toContain('<a href="/corrections">All corrections</a>');
     // Below the story, before its footer.
     expect(res.text.indexOf('class="article__body"')).toBeLessThan(res.text.indexOf('class="corrections"'));
     expect(res.text.indexOf('class="corrections"')).toBeLessThan(res.text.indexOf('class="article__footer"'));
+  });
+
+  test('on an article in another language the notice’s own words keep the site’s language; the correction text is the article’s', async () => {
+    const records = baseRecords();
+    records.articles[0] = { ...(records.articles[0] as Json), language: 'ar', corrections: [{ at: '2026-05-04T10:00:00Z', text: 'تصحيح.' }] };
+    const res = await request((await appFor(await writeDataDir(records))).app).get('/articles/first-story').expect(200);
+    const aside = correctionsAside(res.text);
+    expect(aside).toMatch(/<h2 id="corrections-heading" class="corrections__heading" lang="en" dir="ltr">Corrections<\/h2>/);
+    expect(aside).toMatch(/<time class="corrections__date" datetime="2026-05-04T10:00:00.000Z" lang="en" dir="ltr">4 May 2026<\/time> <span class="corrections__text">تصحيح.<\/span>/);
+    expect(res.text).toMatch(/<article class="article" lang="ar" dir="rtl">/);
   });
 
   test('the visible "Updated" date, dateModified and article:modified_time follow the latest correction, not updatedAt', async () => {
@@ -87,6 +98,14 @@ describe('corrections in feeds and sitemaps', () => {
     expect(entry).toContain('<updated>2026-05-20T16:30:00.000Z</updated>');
     const json = JSON.parse((await request(app).get('/feed.json').expect(200)).text) as { items: { url: string; date_modified: string }[] };
     expect(json.items.find((i) => i.url.endsWith('/articles/first-story'))?.date_modified).toBe('2026-05-20T16:30:00.000Z');
+  });
+
+  test('RSS marks the corrected item with atom:updated; an unchanged item has none', async () => {
+    const rss = (await request(await siteWithCorrections()).get('/feed.xml').expect(200)).text;
+    const items = [...rss.matchAll(/<item>[\s\S]*?<\/item>/g)].map((m) => m[0]);
+    const corrected = items.find((i) => i.includes('/articles/first-story</link>'));
+    expect(corrected).toContain('<atom:updated>2026-05-20T16:30:00.000Z</atom:updated>');
+    expect(items.find((i) => i.includes('/articles/second-story</link>'))).not.toContain('atom:updated');
   });
 
   test('the article sitemap dates the corrected article by its latest correction', async () => {
