@@ -69,11 +69,20 @@ export function segmentsOf(path: string): string[] {
   return path === '/' ? [] : path.slice(1).split('/');
 }
 
+/** Where an address's path begins: after "https://host" for an absolute URL (its host is never filled in), else 0. */
+export function pathStart(address: string): number {
+  const scheme = /^https?:\/\//i.exec(address);
+  if (!scheme) return 0;
+  const slash = address.indexOf('/', scheme[0].length);
+  return slash === -1 ? address.length : slash;
+}
+
 /** `to` cut at its `:name` path segments, so filling it in is a join. */
 function targetPieces(to: string): Piece[] {
-  const { path, suffix } = splitSuffix(to);
+  const start = pathStart(to);
+  const { path, suffix } = splitSuffix(to.slice(start));
   const pieces: Piece[] = [];
-  let text = '';
+  let text = to.slice(0, start);
   path.split('/').forEach((segment, i) => {
     if (i > 0) text += '/';
     const param = PLACEHOLDER.exec(segment);
@@ -135,7 +144,8 @@ export function compileRedirects(redirects: readonly Redirect[]): RedirectTable 
       if ('literal' in piece) {
         if (piece.literal !== segment) return undefined;
       } else {
-        if (segment === '') return undefined;
+        // A backslash is never filled in: some browsers read "/\host" in a Location as "//host", another site.
+        if (segment === '' || segment.includes('\\')) return undefined;
         values.set(piece.param, segment);
       }
     }

@@ -26,7 +26,7 @@
 import { urls } from '../routes/urls';
 import type { Article, Redirect } from './model';
 import type { Problem } from './problems';
-import { compileRedirects, isSitePath, PLACEHOLDER, segmentsOf, splitSuffix, type RedirectTable } from './redirect-table';
+import { compileRedirects, isSitePath, pathStart, PLACEHOLDER, segmentsOf, splitSuffix, type RedirectTable } from './redirect-table';
 import { REDIRECTS_FILE, type RedirectEntry } from './redirects-file';
 import { occupantOf, type SiteIndex } from './site-paths';
 import { httpUrl } from '../fields';
@@ -62,7 +62,7 @@ function checkTo(to: string, names: ReadonlySet<string>): string | undefined {
   const external = /^https?:\/\//i.test(to);
   if (external ? !httpUrl.safeParse(to).success : !isSitePath(to)) return 'must be a site path ("/articles/new-slug") or an absolute http(s) URL';
   if (/\s/.test(to)) return 'must not contain spaces (percent-encode them as %20)';
-  for (const segment of splitSuffix(to).path.split('/')) {
+  for (const segment of splitSuffix(to.slice(pathStart(to))).path.split('/')) {
     const param = PLACEHOLDER.exec(segment);
     if (param && !names.has(param[1] as string)) {
       return names.size === 0

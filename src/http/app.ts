@@ -247,8 +247,10 @@ export function createApp(options: AppOptions): express.Express {
   // "/articles/old-slug/" would answer 301 to "/articles/old-slug" (the route's canonical form) and that 301 again:
   // a redirected path with a trailing slash is answered here in one step instead.
   app.use((req, res, next) => {
-    const path = splitSuffix(req.originalUrl).path;
-    if (path.length > 1 && path.endsWith('/') && sendRedirect(req, res, path.slice(0, -1))) return;
+    const url = req.originalUrl;
+    const query = url.indexOf('?');
+    const end = query === -1 ? url.length : query;
+    if (end > 1 && url.charCodeAt(end - 1) === 0x2f && sendRedirect(req, res, url.slice(0, end - 1))) return;
     next();
   });
 

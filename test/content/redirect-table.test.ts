@@ -24,6 +24,13 @@ describe('compileRedirects', () => {
     for (const path of ['/news', '/news/', '/news/a/b', '/news//', '/archive/2019', '/archive/2019//x', '/elsewhere']) expect(table.answer(path)).toBeUndefined();
   });
 
+  test('a placeholder never takes a backslash (a browser may read "/\\host" as another site), nor fills in a host', () => {
+    const go = compileRedirects([redirect('/go/:where', '/:where'), redirect('/out/:x', 'https://example.org/:x')]);
+    expect(go.answer('/go/\\evil.example')).toBeUndefined();
+    expect(go.answer('/go/about')).toEqual({ status: 301, location: '/about' });
+    expect(go.answer('/out/evil.example')).toEqual({ status: 301, location: 'https://example.org/evil.example' });
+  });
+
   test('a redirect to a page that is gone answers 410 itself', () => {
     expect(table.answer('/to-gone')).toEqual({ status: 410 });
     expect(table.answer('/gone')).toEqual({ status: 410 });
