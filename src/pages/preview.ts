@@ -18,7 +18,7 @@ import type { LayoutModel } from './layout';
 export const PREVIEW_TEXT = {
   notPublished: 'Preview: not published',
   published: 'Preview: published',
-  draft: 'This is a draft: it is not scheduled, and nobody else can see it.',
+  draft: 'This is a draft: it is not scheduled, and readers cannot find it.',
   scheduled: 'Scheduled for',
   live: 'This story is live:',
   liveLink: 'read the published version',

@@ -50,7 +50,7 @@ describe('a valid preview link', () => {
     for (const name of ['surrogate-key', 'xkey', 'cache-tag', 'surrogate-control']) expect(res.headers[name]).toBeUndefined();
     expect(res.text).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(res.text).toContain('<h1 class="article__headline">Draft headline</h1>');
-    expect(visibleText(mainOf(res.text))).toMatch(/^Preview: not published This is a draft: it is not scheduled, and nobody else can see it\. World Draft headline/);
+    expect(visibleText(mainOf(res.text))).toMatch(/^Preview: not published This is a draft: it is not scheduled, and readers cannot find it\. World Draft headline/);
   });
 
   test('names no canonical address and makes no link card or structured data (the public URL does not answer yet)', async () => {
