@@ -28,7 +28,7 @@ import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
 import { HTML_CACHE_CONTROL, NO_STORE } from '../routes/cache-policy';
-import { build, cacheControlOf, type RouteName } from '../routes/table';
+import { build as routePath, cacheControlOf, type RouteName } from '../routes/table';
 import { chooseEncoding } from './encoding';
 import { makeCachedPage, type PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
@@ -178,7 +178,7 @@ export function createApp(options: AppOptions): express.Express {
    */
   const previewCacheControl = cacheControl('preview') as string;
   // The 404 names the route's root, not the slug asked for, so its bytes (and ETag) are the same for every refusal.
-  const previewNotFound = { cacheControl: NO_STORE, path: build.preview('') };
+  const previewNotFound = { cacheControl: NO_STORE, path: routePath.preview('') };
   const preview: RequestHandler = (req, res) => {
     res.set(PREVIEW_HEADERS);
     const secret = options.previewSecret;
