@@ -6,6 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { HTML_CACHE_CONTROL } from './routes/cache-policy';
+import { PREVIEW_SECRET_MIN_LENGTH } from './routes/preview-signature';
 
 export interface Config {
   port: number;
@@ -33,6 +34,8 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** Where responsive image variants are written (IMAGE_CACHE_DIR; default under the OS temp folder, so a read-only app folder works). */
   imageCacheDir: string;
+  /** Key of signed preview links (PREVIEW_SECRET); undefined = /preview/ is 404 and no link can be made. */
+  previewSecret?: string;
 }
 
 /** A whole number from the environment within [min, max], or the default when unset or empty. */
@@ -51,22 +54,44 @@ export function defaultImageCacheDir(env: NodeJS.ProcessEnv = process.env): stri
   return path.resolve(env.IMAGE_CACHE_DIR?.trim() || path.join(os.tmpdir(), 'newsreel-images'));
 }
 
+/** A site's public address (BASE_URL, or a command's --base named `name`): absolute http(s), no trailing slash; undefined when unset or blank. */
+export function siteAddress(raw: string | undefined, name: string): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)) throw new ConfigError(`${name} must be an absolute http(s) URL, got "${value}"`);
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * PREVIEW_SECRET, when set: at least PREVIEW_SECRET_MIN_LENGTH characters, so
+ * a guessable key cannot sign links. Unset or empty turns previews off. The
+ * message never repeats the secret, only its length.
+ */
+export function readPreviewSecret(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const secret = env.PREVIEW_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < PREVIEW_SECRET_MIN_LENGTH) {
+    throw new ConfigError(`PREVIEW_SECRET must be at least ${PREVIEW_SECRET_MIN_LENGTH} characters (try: openssl rand -hex 32), got ${secret.length}`);
+  }
+  return secret;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number (0-65535), got "${env.PORT}"`);
-  const baseUrl = env.BASE_URL?.trim();
-  if (baseUrl && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(baseUrl)) throw new ConfigError(`BASE_URL must be an absolute http(s) URL, got "${baseUrl}"`);
+  const baseUrl = siteAddress(env.BASE_URL, 'BASE_URL');
   const nodeEnv = env.NODE_ENV ?? 'development';
   const pageCacheMb = Number(env.PAGE_CACHE_MB ?? 64);
   if (!Number.isFinite(pageCacheMb) || pageCacheMb < 0) throw new ConfigError(`PAGE_CACHE_MB must be a number of megabytes (0 turns the cache off), got "${env.PAGE_CACHE_MB}"`);
   const htmlCacheControl = env.HTML_CACHE_CONTROL?.trim() || HTML_CACHE_CONTROL;
   if (/[\r\n]/.test(htmlCacheControl)) throw new ConfigError('HTML_CACHE_CONTROL must be one line');
+  const previewSecret = readPreviewSecret(env);
   const metricsPort = env.METRICS_PORT?.trim() ? integerVariable(env, 'METRICS_PORT', 0, 0, 65535, 'a port number') : undefined;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
-    ...(baseUrl && { baseUrl: baseUrl.replace(/\/+$/, '') }),
+    ...(baseUrl && { baseUrl }),
     nodeEnv,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     hsts: env.HSTS === '1' || env.HSTS === 'true',
@@ -78,5 +103,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: integerVariable(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, 'milliseconds'),
     keepAliveTimeoutMs: integerVariable(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 600_000, 'milliseconds'),
     imageCacheDir: defaultImageCacheDir(env),
+    ...(previewSecret && { previewSecret }),
   };
 }

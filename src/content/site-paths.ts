@@ -104,6 +104,8 @@ const OCCUPANTS: Record<RouteName, (index: SiteIndex, params: readonly string[])
   'image-variant': files('the image variants'),
   healthz: fixed('the health check'),
   readyz: fixed('the readiness check'),
+  // Signed links only (PREVIEW_SECRET): reserved, so no redirect may take or point into it.
+  preview: files('the preview links'),
   page: (index, [slug = '']) => staticPage(index, slug),
 };
 

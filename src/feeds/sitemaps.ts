@@ -9,6 +9,7 @@
 import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
 import { lastModified } from '../content/last-modified';
+import { build } from '../routes/table';
 import { absoluteUrl, urls } from '../routes/urls';
 import { element, XML_DECLARATION } from './xml';
 
@@ -32,7 +33,8 @@ export interface SitemapEntry {
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 export function robotsTxt(catalog: Catalog): string {
-  return ['User-agent: *', 'Allow: /', 'Disallow: /search', '', `Sitemap: ${absoluteUrl(catalog.site, '/sitemap.xml')}`, ''].join('\n');
+  // Previews are noindex and answer 404 without a valid signature; crawlers need not ask at all.
+  return ['User-agent: *', 'Allow: /', 'Disallow: /search', `Disallow: ${build.preview('')}`, '', `Sitemap: ${absoluteUrl(catalog.site, '/sitemap.xml')}`, ''].join('\n');
 }
 
 function lastmodOf(article: Article): Date {

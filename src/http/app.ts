@@ -21,13 +21,15 @@ import { goneModel, notFoundModel, serverErrorModel } from '../pages/errors';
 import { homePage, homePageAlias } from '../pages/home';
 import { searchPage } from '../pages/search';
 import { correctionsPage } from '../pages/corrections';
+import { previewPage } from '../pages/preview';
+import { verifyPreview } from '../routes/preview-signature';
 import { sourcePage } from '../pages/source';
 import { staticPage } from '../pages/static-page';
 import { sectionPage, tagPage } from '../pages/topic';
 import { STATIC_DIR } from '../paths';
 import { AssetManifest } from './assets';
 import { HTML_CACHE_CONTROL, NO_STORE } from '../routes/cache-policy';
-import { cacheControlOf, type RouteName } from '../routes/table';
+import { build as routePath, cacheControlOf, type RouteName } from '../routes/table';
 import { chooseEncoding } from './encoding';
 import { makeCachedPage, type PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
@@ -56,7 +58,16 @@ export interface AppOptions {
   imageCacheDir?: string;
   /** What /readyz reports (LiveContent.status in the server): 503 while `ready` is false. */
   readiness?: () => { ready: boolean };
+  /** Key of signed preview links (PREVIEW_SECRET); without one every /preview/ URL is the 404 page. */
+  previewSecret?: string;
 }
+
+/**
+ * Headers on every answer of the preview route, the 404 included, so a refused
+ * link looks the same whatever the reason: nobody keeps it, no search engine
+ * indexes it, and no link followed from it sends the secret URL on as a Referer.
+ */
+const PREVIEW_HEADERS = { 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex, nofollow' } as const;
 
 
 function slugParam(req: Request): string | undefined {
@@ -159,12 +170,16 @@ export function createApp(options: AppOptions): express.Express {
     }
     return true;
   };
-  // A path no route has ends here. Redirects are looked up only now, so a page always wins over a redirect
-  // (validation refuses a `from` where a page answers). "/old/" was looked up as "/old" before the routes (below).
-  const sendNotFound = (req: Request, res: Response) => {
-    if (sendRedirect(req, res, splitSuffix(req.originalUrl).path)) return;
-    res.status(404).set({ 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/html; charset=utf-8' });
-    res.send(views.render('error', notFoundModel(context(), req.path)));
+  /**
+   * The 404 page; `as` overrides its Cache-Control and the path it names (the preview route gives one for every slug).
+   * A path no route has ends here. Redirects are looked up only now, so a page always wins over a redirect
+   * (validation refuses a `from` where a page answers). "/old/" was looked up as "/old" before the routes (below).
+   * A refused preview names its own path and is never redirected: its 404 must be the same whatever the slug.
+   */
+  const sendNotFound = (req: Request, res: Response, as: { cacheControl?: string; path?: string } = {}) => {
+    if (as.path === undefined && sendRedirect(req, res, splitSuffix(req.originalUrl).path)) return;
+    res.status(404).set({ 'Cache-Control': as.cacheControl ?? 'public, max-age=60', 'Content-Type': 'text/html; charset=utf-8' });
+    res.send(views.render('error', notFoundModel(context(), as.path ?? req.path)));
   };
   /** A page route: its page-model function, sent with the route's cache policy; kept in the page cache unless `cacheable` is false. */
   const page = (name: RouteName, build: (ctx: PageContext, req: Request) => PageResult<object>, cacheable = true): RequestHandler => {
@@ -180,6 +195,25 @@ export function createApp(options: AppOptions): express.Express {
       const slug = slugParam(req);
       return slug ? build(ctx, slug, req.query.page) : { kind: 'not-found' };
     });
+  /**
+   * A signed preview: rendered on every request and never stored (`cacheable`
+   * false; its Cache-Control is private, no-store). A missing secret, a bad,
+   * tampered or expired link and an unknown slug are all the same 404 page,
+   * byte for byte, with the same headers, so a refusal says nothing about
+   * whether the story exists.
+   */
+  const previewCacheControl = cacheControl('preview') as string;
+  // The 404 names the route's root, not the slug asked for, so its bytes (and ETag) are the same for every refusal.
+  const previewNotFound = { cacheControl: NO_STORE, path: routePath.preview('') };
+  const preview: RequestHandler = (req, res) => {
+    res.set(PREVIEW_HEADERS);
+    const secret = options.previewSecret;
+    const slug = slugParam(req);
+    const ctx = context();
+    const result = secret && slug && verifyPreview(secret, slug, req.query, Date.now()) ? previewPage(ctx, slug) : undefined;
+    if (result?.kind !== 'page') return sendNotFound(req, res, previewNotFound);
+    send(req, res, result, ctx, previewCacheControl, false);
+  };
   const healthCacheControl = cacheControl('healthz') as string;
   const readyCacheControl = cacheControl('readyz') as string;
   const imageCacheControl = cacheControl('image') as string;
@@ -196,6 +230,7 @@ export function createApp(options: AppOptions): express.Express {
     // Search pages are not kept: every query is a new URL, and they would push real pages out.
     search: page('search', (ctx, req) => searchPage(ctx, req.query.q, req.query.page), false),
     corrections: page('corrections', (ctx, req) => correctionsPage(ctx, req.query.page)),
+    preview,
     // Static pages at /<slug>: last in the table, so only a first segment no other route took gets here.
     page: bySlug('page', (ctx, slug) => staticPage(ctx, slug)),
     ...feedRouteHandlers({ store, notFound: sendNotFound }),

@@ -69,6 +69,20 @@ export interface ArticleModel {
   sources: SourceItem[];
   tags: { name: string; url: string }[];
   related: ArticleCard[];
+  /** Set only on a signed preview (preview.ts): the banner saying the story is not (or already) published. */
+  preview?: PreviewNotice;
+}
+
+/** The banner above a previewed article: every word of it is here, so templates only print it. */
+export interface PreviewNotice {
+  /** "Preview: not published", or "Preview: published" for a story already live. */
+  label: string;
+  /** What follows the label: "This is a draft.", "Scheduled for", "This story is live:". */
+  text: string;
+  /** When an embargoed story becomes visible, printed after `text` in a <time>. */
+  scheduled?: DateModel;
+  /** The public page of a story already live. */
+  link?: { text: string; url: string };
 }
 
 const RELATED_COUNT = 4;
@@ -106,14 +120,23 @@ export function relatedArticles(catalog: Catalog, article: Article, count = RELA
 }
 
 export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleModel> {
-  const { catalog } = ctx;
-  const article = catalog.articleBySlug.get(slug);
+  const article = ctx.catalog.articleBySlug.get(slug);
   if (!article) return { kind: 'not-found' };
+  return { kind: 'page', status: 200, view: 'article', model: articleModel(ctx, article) };
+}
+
+/**
+ * The model of one article's page, visible or not: the article route passes
+ * only visible ones; a signed preview (preview.ts) passes any, so a draft
+ * looks exactly as it will once published.
+ */
+export function articleModel(ctx: PageContext, article: Article): ArticleModel {
+  const { catalog } = ctx;
   const site = catalog.site;
   const separators = nameSeparators(article.authors.length);
   const language = languageOf(site, article.language);
   const modified = lastModified(article);
-  const model: ArticleModel = {
+  return {
     layout: withHead(
       layoutModel(ctx, {
         title: article.headline,
@@ -147,6 +170,5 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),
     related: articleCards(site, relatedArticles(catalog, article), 'compact'),
   };
-  return { kind: 'page', status: 200, view: 'article', model };
 }
 

@@ -20,6 +20,15 @@ export function formatDate(site: Site, date: Date): DateModel {
   return { iso: date.toISOString(), label: format.format(date) };
 }
 
+/**
+ * A moment with its time of day and zone ("20 November 2026, 09:00 UTC"), for
+ * when the hour matters (an embargo lifting). Made per call: only previews ask.
+ */
+export function formatDateTime(site: Site, date: Date): DateModel {
+  const format = new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', timeZone: site.timeZone });
+  return { iso: date.toISOString(), label: format.format(date) };
+}
+
 /** lang and dir for content in another language than the site's; empty when it is the site's own. */
 export function languageOf(site: Site, language: string | undefined): { lang?: string; dir?: Direction } {
   if (!language || language === site.language) return {};

@@ -32,6 +32,7 @@ export interface LayoutModel {
   /** The full <title>: "Page – Site". */
   title: string;
   description: string;
+  /** Empty only on a page with no public address yet (a signed preview): then no canonical link is printed. */
   canonicalUrl: string;
   robots: string;
   siteName: string;

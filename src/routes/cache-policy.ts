@@ -8,11 +8,14 @@ export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 export const ORIGINAL_IMAGE_CACHE_CONTROL = 'public, max-age=86400';
 /** Answers about this process at this moment (health, errors, refusals): nobody keeps them. */
 export const NO_STORE = 'no-store';
+/** A signed preview of an unpublished story: for the one reader holding the link, never kept by anyone. */
+export const PRIVATE_NO_STORE = 'private, no-store';
 
 /**
  * The policies by name, as the route table (table.ts) names them. `page` is
  * the one an operator may change (HTML_CACHE_CONTROL in the environment);
- * feeds, sitemaps and robots.txt keep the default. `redirect` routes only
+ * feeds, sitemaps and robots.txt keep the default; `preview` (signed
+ * draft previews) is never stored by a browser, a CDN or the page cache. `redirect` routes only
  * answer 301s and set no Cache-Control of their own.
  */
 export const CACHE_POLICIES = {
@@ -21,6 +24,7 @@ export const CACHE_POLICIES = {
   immutable: IMMUTABLE_CACHE_CONTROL,
   'original-image': ORIGINAL_IMAGE_CACHE_CONTROL,
   'no-store': NO_STORE,
+  preview: PRIVATE_NO_STORE,
   redirect: undefined,
 } as const satisfies Record<string, string | undefined>;
 

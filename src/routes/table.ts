@@ -72,6 +72,8 @@ export const ROUTES = {
   favicon: { path: '/favicon.ico', label: 'static', cache: 'redirect', compress: false, labelScope: 'segment' },
   image: { path: '/images/*path', label: 'image', cache: 'original-image', compress: false, labelScope: 'segment', mount: 'prefix' },
   'image-variant': { path: '/img/:name', label: 'image-variant', cache: 'immutable', compress: false, labelScope: 'segment' },
+  // Signed previews of drafts and embargoed articles (preview-signature.ts): private, never cached, in no list.
+  preview: { path: '/preview/:slug', label: 'preview', cache: 'preview', compress: true },
   healthz: { path: '/healthz', label: 'healthz', cache: 'no-store', compress: false, labelScope: 'segment' },
   readyz: { path: '/readyz', label: 'readyz', cache: 'no-store', compress: false, labelScope: 'segment' },
   // Static pages (data/pages/<slug>.json) at the root: last, so every route above wins its own

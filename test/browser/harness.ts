@@ -11,11 +11,14 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { readConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
+import { previewExpiry, previewPath } from '../../src/routes/preview-signature';
 import { start } from '../../src/server';
 import { CHROME_FLAGS, CHROME_PATH } from './chromium';
 
 const SKIP = process.env.SKIP_BROWSER === '1';
 const DATA_DIR = path.resolve(__dirname, '../../data');
+/** The server below runs with this PREVIEW_SECRET, so the suites can open a signed preview. */
+const PREVIEW_SECRET = 'browser-suite-preview-secret-0123456789';
 
 /** One URL per page type on the demo data. */
 export const PAGES: Record<string, string> = {
@@ -37,6 +40,8 @@ export const PAGES: Record<string, string> = {
   'search-none': '/search?q=zzxqv',
   /** A static page (data/pages/about.json): heading, paragraphs, a list, the footer's page links. */
   'static-page': '/about',
+  /** A signed preview of the demo draft (data/articles/market-hall-plans.json): the banner above the article. */
+  preview: previewPath(PREVIEW_SECRET, 'market-hall-plans', previewExpiry(Date.now(), 24)),
   'not-found': '/no-such-page',
   /** A retired address (data/redirects.json: "/newsletter", status 410): the "page removed" page. */
   gone: '/newsletter',
@@ -70,7 +75,7 @@ export interface Site {
 export async function startSite(): Promise<Site> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsreel-browser-'));
   process.env.TMPDIR = tmp; // Chromium leaves profile folders in TMPDIR
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test' });
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test', PREVIEW_SECRET });
   const site = await start(config, createLogger('silent'));
   let browser: Browser;
   try {

@@ -97,6 +97,8 @@ describe('data/redirects.json', () => {
     ['a target author that does not exist', { from: '/a', to: '/authors/nobody' }, '[1].to', /does not exist/],
     ['a pattern target no route has', { from: '/a/:slug', to: '/stories/:slug' }, '[1].to', /does not exist: no page answers at \/stories\/:slug/],
     ['a target under the image variants', { from: '/a', to: '/img/x.jpg' }, '[1].to', /a redirect leads to a page/],
+    ['a from under the preview links', { from: '/preview/first-story', to: '/about' }, '[1].from', /the preview links/],
+    ['a target under the preview links', { from: '/a', to: '/preview/first-story' }, '[1].to', /a redirect leads to a page/],
   ])('%s: that entry is dropped with a problem naming its field; the others work', async (_name, entry, field, message) => {
     const content = await load([{ from: '/fine', to: '/about' }, entry, { from: '/also-fine', status: 410 }]);
     expect(problemsIn(content.problems, FILE)).toEqual([{ field, message: expect.stringMatching(message) }]);

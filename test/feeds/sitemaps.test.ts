@@ -24,7 +24,7 @@ function locs(xml: string): string[] {
 
 test('robots.txt allows everything but search and names the sitemap index', async () => {
   const catalog = await catalogOf();
-  expect(robotsTxt(catalog)).toBe(`User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: ${BASE}/sitemap.xml\n`);
+  expect(robotsTxt(catalog)).toBe(`User-agent: *\nAllow: /\nDisallow: /search\nDisallow: /preview/\n\nSitemap: ${BASE}/sitemap.xml\n`);
 });
 
 test('the index lists one sitemap per kind, then the news sitemap', async () => {

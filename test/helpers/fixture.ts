@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { CatalogStore } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
 import type { Content } from '../../src/content/model';
-import { createApp } from '../../src/http/app';
+import { createApp, type AppOptions } from '../../src/http/app';
 import { createFrontHandler } from '../../src/http/front';
 import { PageCache } from '../../src/http/page-cache';
 import { createLogger } from '../../src/log';
@@ -124,12 +124,12 @@ export async function loadFixture(records: FixtureRecords = baseRecords(), raw: 
  * page cache in front of the Express app, with a clock the test controls.
  * `app` is what supertest drives; `express` is the app without the front layer.
  */
-export async function appFor(dir: string, clock: { now: Date } = { now: NOW }, pageCacheBytes = 8 * 1024 * 1024) {
+export async function appFor(dir: string, clock: { now: Date } = { now: NOW }, pageCacheBytes = 8 * 1024 * 1024, appOptions: Pick<AppOptions, 'previewSecret'> = {}) {
   const content = await loadContent(dir, { now: clock.now });
   const store = new CatalogStore(content, () => clock.now);
   const logger = createLogger('silent');
   const pageCache = pageCacheBytes > 0 ? new PageCache(pageCacheBytes) : undefined;
-  const expressApp = createApp({ store, dataDir: dir, logger, ...(pageCache && { pageCache }) });
+  const expressApp = createApp({ store, dataDir: dir, logger, ...appOptions, ...(pageCache && { pageCache }) });
   const app = createFrontHandler({ app: expressApp, store, logger, ...(pageCache && { pageCache }) });
   return { app, express: expressApp, pageCache, store, content, clock };
 }

@@ -14,13 +14,14 @@ import { STATIC_DIR } from '../../src/paths';
 import { CACHE_POLICIES } from '../../src/routes/cache-policy';
 import { compileLabelMatcher } from '../../src/routes/label-matcher';
 import { build, cacheControlOf, FEED_FILES, RESERVED_FIRST_SEGMENTS, ROUTES, TABLE, UNROUTED_LABEL, type RouteName } from '../../src/routes/table';
+import { previewExpiry, previewPath } from '../../src/routes/preview-signature';
 import { feedPaths, urls } from '../../src/routes/urls';
 import { appFor, baseRecords, removeDataDirs, writeDataDir } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
 
 /** The labels dashboards and tests know: a route's label is one of these (image-variant is new with the table). */
-const KNOWN_LABELS = ['home', 'home-page-alias', 'article', 'author', 'source', 'tag', 'section', 'search', 'corrections', 'feed', 'author-feed', 'source-feed', 'tag-feed', 'sitemap', 'robots', 'static', 'image', 'image-variant', 'healthz', 'readyz', 'page'];
+const KNOWN_LABELS = ['home', 'home-page-alias', 'article', 'author', 'source', 'tag', 'section', 'search', 'corrections', 'feed', 'author-feed', 'source-feed', 'tag-feed', 'sitemap', 'robots', 'static', 'image', 'image-variant', 'healthz', 'readyz', 'preview', 'page'];
 
 const stylesheet = new AssetManifest(STATIC_DIR).pageUrls().stylesheet;
 const STATIC_NAME = stylesheet.slice('/static/'.length);
@@ -42,6 +43,7 @@ const EXAMPLES: { [N in RouteName]: () => Parameters<(typeof build)[N]> } = {
   section: () => ['world'],
   search: () => [],
   corrections: () => [],
+  preview: () => ['first-story'],
   feed: () => [FEED_FILES.atom],
   'author-feed': () => ['ada-lane', FEED_FILES.rss],
   'source-feed': () => ['wire-agency', FEED_FILES.json],
@@ -59,6 +61,12 @@ const EXAMPLES: { [N in RouteName]: () => Parameters<(typeof build)[N]> } = {
   page: () => ['about'],
 };
 
+/** A preview link's query, signed with the key the real app below is given (the route answers 404 without it). */
+const PREVIEW_SECRET = 'a-test-preview-secret-of-32-chars-or-more';
+const QUERIES: Partial<Record<RouteName, () => string>> = {
+  preview: () => previewPath(PREVIEW_SECRET, 'first-story', previewExpiry(Date.now(), 1)).slice(build.preview('first-story').length),
+};
+
 /** Where the real app sends a route's URL when its answer is a redirect. */
 const REDIRECTS: Partial<Record<RouteName, string>> = {
   'home-page-alias': '/?page=2',
@@ -68,7 +76,7 @@ const REDIRECTS: Partial<Record<RouteName, string>> = {
 /** The site over the fixture, as the server runs it (front layer, page cache). */
 let app: Awaited<ReturnType<typeof appFor>>['app'];
 beforeAll(async () => {
-  ({ app } = await appFor(await writeDataDir(baseRecords())));
+  ({ app } = await appFor(await writeDataDir(baseRecords()), undefined, undefined, { previewSecret: PREVIEW_SECRET }));
   const article = await request(app).get('/articles/first-story').expect(200);
   variantName = /\/img\/([0-9a-f]{16}-64\.jpg)/.exec(article.text)![1]!;
 });
@@ -123,7 +131,7 @@ describe('the route table', () => {
 
   test('the first segments the routes claim are reserved: a static page may take none of them', () => {
     expect([...RESERVED_FIRST_SEGMENTS].sort()).toEqual(
-      ['articles', 'atom.xml', 'authors', 'corrections', 'favicon.ico', 'feed.json', 'feed.xml', 'healthz', 'images', 'img', 'page', 'readyz', 'robots.txt', 'search', 'sections', 'sitemap.xml', 'sitemaps', 'sources', 'static', 'tags'].sort(),
+      ['articles', 'atom.xml', 'authors', 'corrections', 'favicon.ico', 'feed.json', 'feed.xml', 'healthz', 'images', 'img', 'page', 'preview', 'readyz', 'robots.txt', 'search', 'sections', 'sitemap.xml', 'sitemaps', 'sources', 'static', 'tags'].sort(),
     );
     // The static page route comes last, so every route above it wins its own first segment.
     expect(TABLE[TABLE.length - 1]?.name).toBe('page');
@@ -190,7 +198,7 @@ describe('mounted by walking the table', () => {
 
 describe('the real app answers every route of the table', () => {
   test.each(TABLE.map((route) => [route.name] as const))('%s: its URL is answered by it, with the cache policy the table names', async (name) => {
-    const url = exampleUrl(name);
+    const url = exampleUrl(name) + (QUERIES[name]?.() ?? '');
     const res = await request(app).get(url);
     const redirect = REDIRECTS[name];
     if (redirect) expect([res.status, res.headers.location]).toEqual([301, redirect]);
