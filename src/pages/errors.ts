@@ -1,4 +1,5 @@
 /** Models for the 404 and 500 pages: the site's own design, a way back, never internals. */
+import { siteText, type MessageKey } from '../text/locale';
 import type { PageContext } from './context';
 import { layoutModel, type LayoutModel } from './layout';
 
@@ -7,22 +8,40 @@ export interface ErrorModel {
   status: number;
   heading: string;
   message: string;
+  /** "Error 404" and the way home, in the site's words. */
+  statusLabel: string;
+  homeLabel: string;
+}
+
+/** An error page's model: the layout marked noindex, its words in the site's language. */
+export function errorModel(ctx: PageContext, path: string, status: number, words: { title: string; description: string; heading: string; message: string }): ErrorModel {
+  const text = siteText(ctx.catalog.site);
+  return {
+    layout: { ...layoutModel(ctx, { title: words.title, description: words.description, path }), robots: 'noindex' },
+    status,
+    heading: words.heading,
+    message: words.message,
+    statusLabel: text.t('error.status', { status: String(status) }),
+    homeLabel: text.t('error.home'),
+  };
+}
+
+/** The words of each error page the site writes itself, by locale key. */
+const ERROR_WORDS = {
+  404: { title: 'error.notFoundTitle', description: 'error.notFoundDescription', heading: 'error.notFoundHeading', message: 'error.notFoundMessage' },
+  500: { title: 'error.serverTitle', description: 'error.serverDescription', heading: 'error.serverHeading', message: 'error.serverMessage' },
+} as const satisfies Record<number, Record<'title' | 'description' | 'heading' | 'message', MessageKey>>;
+
+function siteErrorModel(ctx: PageContext, path: string, status: keyof typeof ERROR_WORDS): ErrorModel {
+  const text = siteText(ctx.catalog.site);
+  const keys = ERROR_WORDS[status];
+  return errorModel(ctx, path, status, { title: text.t(keys.title), description: text.t(keys.description), heading: text.t(keys.heading), message: text.t(keys.message) });
 }
 
 export function notFoundModel(ctx: PageContext, path: string): ErrorModel {
-  return {
-    layout: { ...layoutModel(ctx, { title: 'Page not found', description: 'This page does not exist.', path }), robots: 'noindex' },
-    status: 404,
-    heading: 'Sorry, we can’t find that page',
-    message: 'The story may have moved, or the address may be mistyped. Try the front page or search for it.',
-  };
+  return siteErrorModel(ctx, path, 404);
 }
 
 export function serverErrorModel(ctx: PageContext, path: string): ErrorModel {
-  return {
-    layout: { ...layoutModel(ctx, { title: 'Something went wrong', description: 'An error occurred.', path }), robots: 'noindex' },
-    status: 500,
-    heading: 'Something went wrong on our side',
-    message: 'We have been told about it. Please try again in a moment.',
-  };
+  return siteErrorModel(ctx, path, 500);
 }
