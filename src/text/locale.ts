@@ -167,6 +167,24 @@ export function shippedLocales(): { locales: LocaleSet; problems: LocaleProblem[
   return installed;
 }
 
+/** A warning for the log: its fields and its line. */
+export interface LocaleWarning {
+  fields: Record<string, string>;
+  message: string;
+}
+
+/** What start-up reports: every problem of the locale files, and a site language no locale ships for (its words are English then). */
+export function localeWarnings(loaded: { locales: LocaleSet; problems: readonly LocaleProblem[] }, siteLanguage: string): LocaleWarning[] {
+  const warnings: LocaleWarning[] = loaded.problems.map((p) => ({ fields: { file: p.file, key: p.key, problem: p.problem }, message: `locale problem: ${p.message}` }));
+  if (!loaded.locales.find(siteLanguage)) {
+    warnings.push({
+      fields: { language: siteLanguage, shipped: loaded.locales.languages.join(', ') },
+      message: `locale problem: no locale ships for the site's language "${siteLanguage}" (site.json "language"); the site's own words are English`,
+    });
+  }
+  return warnings;
+}
+
 /** The words of one locale, formatted for one Intl locale ("en" messages with "en-GB" dates and numbers). */
 export interface Text {
   /** The locale file's language ("ar"): what a lang attribute says around these words. */
