@@ -6,7 +6,7 @@
  *
  * A document's words fall into four groups, each with its own weight:
  * headline (3), standfirst (2), author names (2), and the rest (1): body
- * text, captions, source names, tags and section. Each posting is one byte:
+ * text, captions, corrections, source names, tags and section. Each posting is one byte:
  * how often the term occurs in "the rest" (saturated at 31, where BM25 has
  * long stopped counting) and one bit per other group it occurs in.
  *
@@ -81,6 +81,8 @@ function restTexts(article: Article): string[] {
   const out: string[] = [];
   if (article.image?.caption) out.push(plainInline(article.image.caption));
   for (const block of article.body) blockTexts(block, out);
+  // A correction is part of the story a reader may search for ("the figure was wrong").
+  for (const correction of article.corrections ?? []) out.push(plainInline(correction.text));
   const sources = new Set(article.citations.map((c) => c.source.name));
   if (article.origin) sources.add(article.origin.name);
   out.push(...sources);

@@ -64,6 +64,12 @@ describe('search on the demo site (real clock)', () => {
     expect(res.text).toContain('By James <mark>Springer</mark>');
   });
 
+  test('finds an article by the words of its correction', async () => {
+    // "earlier version … 410,000" is only in the demo correction on the punctuality story.
+    const res = await request(app).get('/search').query({ q: 'earlier version rows' }).expect(200);
+    expect(resultUrls(res.text)[0]).toBe('/articles/port-alder-punctuality-data');
+  });
+
   test('drafts and embargoed demo articles are never found', async () => {
     for (const q of ['market hall consultation', 'drone display fireworks']) {
       const res = await request(app).get('/search').query({ q }).expect(200);
