@@ -177,4 +177,16 @@ describe.each(['de', 'ru', 'ar'])('every page type in %s', (language) => {
     expect(body('/search?q=qqqqqqqq')).toContain(word('search.tipSpelling'));
     expect(body('/?page=2')).toContain(word('paging.newer'));
   });
+
+  test('dates and counts are written as the locale writes them (Intl)', () => {
+    const body = (url: string) => pages.find((p) => p.url === url)!.body;
+    const published = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2025-07-14T08:00:00Z'));
+    expect(body(`/articles/${ARTICLE}`)).toContain(`<time datetime="2025-07-14T08:00:00.000Z">${published}</time>`);
+    const count = /<p class="search-count" role="status">([\s\S]*?)<\/p>/.exec(body('/search?q=Zorbl'))?.[1] ?? '';
+    const locale = shippedLocales().locales.find(language)!;
+    const form = new Intl.PluralRules(language).select(Number(/\d+/.exec(count)?.[0]));
+    // The count's words are the plural form the language picks for that number.
+    const forms = Object.fromEntries([...(locale.messages.get('search.count') as string).matchAll(/(zero|one|two|few|many|other) \{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+    expect(count).toContain((forms[form] ?? forms.other)!.replace('#', '').trim());
+  });
 });
