@@ -12,7 +12,7 @@ async function main(): Promise<number> {
     const content = await loadContent(dir);
     const drafts = [...content.articles.values()].filter((a) => a.status === 'draft').length;
     const draftPages = [...content.pages.values()].filter((p) => p.status === 'draft').length;
-    const summary = `${content.articles.size} articles (${drafts} drafts), ${content.authors.size} authors, ${content.sources.size} sources, ${content.pages.size} pages (${draftPages} drafts)`;
+    const summary = `${content.articles.size} articles (${drafts} drafts), ${content.authors.size} authors, ${content.sources.size} sources, ${content.pages.size} pages (${draftPages} drafts), ${content.redirects.length} redirects`;
     if (content.problems.length === 0) {
       console.log(`${dir}: OK: ${summary}`);
       return 0;

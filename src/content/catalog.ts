@@ -6,6 +6,7 @@
  * lifting); CatalogStore swaps in a fresh one then, without a restart.
  */
 import type { Article, Author, Content, Page, Section, Site, Source, Tag } from './model';
+import { compileRedirects, type RedirectTable } from './redirect-table';
 
 export interface Catalog {
   /** Changes whenever what readers can see changes: a reload or an embargo lifting. */
@@ -29,6 +30,11 @@ export interface Catalog {
   readonly pages: ReadonlyMap<string, Page>;
   /** The published pages marked `nav: true`, as the footer lists them: by title in the site's language, then by slug. */
   readonly navPages: readonly Page[];
+  /**
+   * The redirects that answer now, compiled for lookup: the ones waiting for an
+   * embargoed article join when it becomes visible (the catalog is rebuilt then).
+   */
+  readonly redirects: RedirectTable;
   /** Epoch ms at which the next embargoed article becomes visible (Infinity if none). */
   readonly validUntil: number;
   readonly builtAt: Date;
@@ -105,6 +111,7 @@ export function buildCatalog(content: Content, contentVersion: number, now: Date
     authors: content.authors,
     sources: content.sources,
     ...publishedPages(content),
+    redirects: compileRedirects(content.redirects.filter((r) => r.waitsFor === undefined || articleBySlug.has(r.waitsFor))),
     validUntil,
     builtAt: now,
   };

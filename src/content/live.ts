@@ -41,6 +41,8 @@ export interface ContentStatus {
   sources: number;
   /** Published static pages. */
   pages: number;
+  /** Redirects answering now (redirects.json and previousSlugs). */
+  redirects: number;
   /** When the content being served was loaded. */
   loadedAt: string;
   lastReload: Omit<ReloadResult, 'at'> & { at: string };
@@ -51,7 +53,7 @@ export interface ContentStatus {
 
 export const MAX_LISTED_PROBLEMS = 100;
 
-/** The folders of the data folder that content comes from (watched with their subfolders, beside site.json). */
+/** The folders of the data folder that content comes from (watched with their subfolders, beside site.json and redirects.json). */
 export const CONTENT_FOLDERS = ['articles', 'authors', 'sources', 'pages', 'images'] as const;
 
 export interface LiveContentOptions extends Omit<LoadOptions, 'now'> {
@@ -167,6 +169,7 @@ export class LiveContent {
       authors: catalog.authors.size,
       sources: catalog.sources.size,
       pages: catalog.pages.size,
+      redirects: catalog.redirects.size,
       loadedAt: this.loadedAt.toISOString(),
       lastReload: { ...this.last, at: this.last.at.toISOString() },
       problemCount: problems.length,

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { listJsonFiles, mapLimit, parseJson } from './files';
+import { readRedirects, type RedirectsRead } from './redirects-file';
 import type { Content } from './model';
 import { problemsFromZod, type Problem } from './problems';
 import type { CheckedRecords, RawRecord } from './records';
@@ -104,6 +105,8 @@ export interface RecordsRead {
   problems: Problem[];
   /** Every record file found in the collections (good or not), relative to the data folder. */
   files: ReadonlySet<string>;
+  /** How data/redirects.json read: its good entries are in `records.redirects`. */
+  redirects: RedirectsRead['state'];
 }
 
 /** Reads site.json and every collection, checking each record's shape; no references yet. */
@@ -111,14 +114,16 @@ export async function readRecords(dataDir: string): Promise<RecordsRead> {
   const problems: Problem[] = [];
   const files = new Set<string>();
   const site = await readRecord(dataDir, 'site.json', siteSchema, problems);
-  const [authors, sources, articles, pages] = await Promise.all([
+  const [authors, sources, articles, pages, redirects] = await Promise.all([
     readCollection(dataDir, 'authors', authorSchema, problems, files),
     readCollection(dataDir, 'sources', sourceSchema, problems, files),
     readCollection(dataDir, 'articles', articleSchema, problems, files),
     readCollection(dataDir, 'pages', pageSchema, problems, files),
+    readRedirects(dataDir, problems),
   ]);
   shareStrings(articles);
-  return { site, records: { authors, sources, articles, pages }, problems, files };
+  const entries = redirects.state === 'read' ? redirects.entries : [];
+  return { site, records: { authors, sources, articles, pages, redirects: entries }, problems, files, redirects: redirects.state };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Block } from '../blocks/registry';
 import type { Picture } from '../blocks/picture';
 import type { ImageAsset } from '../images/asset';
 import type { Problem } from './problems';
+import type { RedirectStatus } from './schema';
 
 export type { ImageAsset } from '../images/asset';
 export type { Picture } from '../blocks/picture';
@@ -84,11 +85,35 @@ export interface Article {
   updatedAt?: Date;
   /** Correction and update notices, oldest first; absent when there are none. */
   corrections?: Correction[];
+  /** Slugs it was published under before, as written (redirects.ts turns the valid ones into redirects). */
+  previousSlugs?: string[];
   status: 'published' | 'draft';
   language?: string;
   image?: Picture;
   body: Block[];
   file: string;
+}
+
+/**
+ * A checked redirect: from data/redirects.json or an article's previousSlugs.
+ * `from` and `to` are as written, `:name` segments and all; redirect-table.ts
+ * compiles them into the lookup the site answers from.
+ */
+export interface Redirect {
+  /** A site path: exact, or with `:name` segments that match one segment each. */
+  from: string;
+  /** A site path or an absolute URL, with the `:name` segments of `from`; absent for 410. */
+  to?: string;
+  status: RedirectStatus;
+  /**
+   * The article the redirect leads to, when that is an embargoed one: the
+   * redirect answers only once the article is visible, so no Location header
+   * tells its address early.
+   */
+  waitsFor?: string;
+  /** Where it was written: "redirects.json" and "[3]", or an article's file and "previousSlugs[0]". */
+  file: string;
+  field: string;
 }
 
 /** A static page (About, Contact, Privacy): data/pages/<slug>.json, served at /<slug>. */
@@ -113,6 +138,8 @@ export interface Content {
   articles: ReadonlyMap<string, Article>;
   /** Static pages by slug, drafts included. */
   pages: ReadonlyMap<string, Page>;
+  /** Every redirect that passed its checks, previousSlugs first, then redirects.json in its order. */
+  redirects: readonly Redirect[];
   problems: Problem[];
   loadedAt: Date;
 }

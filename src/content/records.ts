@@ -1,4 +1,5 @@
 /** Records as read from files and checked on their own (shape, slug), before references are resolved. */
+import type { RedirectEntry } from './redirects-file';
 import type { ArticleRecord, AuthorRecord, PageRecord, SourceRecord } from './schema';
 
 export interface RawRecord<T> {
@@ -12,4 +13,6 @@ export interface CheckedRecords {
   articles: RawRecord<ArticleRecord>[];
   /** Static pages (data/pages/). */
   pages: RawRecord<PageRecord>[];
+  /** The entries of data/redirects.json that passed their own checks. */
+  redirects: RedirectEntry[];
 }

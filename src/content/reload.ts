@@ -18,6 +18,7 @@ import type { Article, Content } from './model';
 import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type LoadOptions, type RawRecord, type RecordsRead } from './load';
 import type { Problem } from './problems';
 import { articleRecordOf, canonicalArticle } from './record-forms';
+import { REDIRECTS_FILE } from './redirects-file';
 import { resolveContent } from './resolve';
 import type { ArticleRecord, AuthorRecord, PageRecord, SiteRecord, SourceRecord } from './schema';
 
@@ -39,6 +40,8 @@ export interface GoodRecords {
   pages: ReadonlyMap<string, RawRecord<PageRecord>>;
   /** The image probes of that load: unchanged image files are not read again. */
   images: ImageProbes;
+  /** The entries of redirects.json that passed their own checks, kept for a reload that finds the file broken. */
+  redirects: CheckedRecords['redirects'];
 }
 
 export interface LoadedContent {
@@ -98,8 +101,10 @@ function mergeLastGood(read: RecordsRead, previous: GoodRecords): { records: Che
       sources: merge(read.records.sources, previous.sources, KEPT.sources),
       articles: merge(read.records.articles, previous.articles, KEPT.articles),
       pages: merge(read.records.pages, previous.pages, KEPT.pages),
+      // redirects.json is one file: broken as a whole, its last good entries stand in for it.
+      redirects: read.redirects === 'broken' ? previous.redirects : read.records.redirects,
     },
-    restored,
+    restored: read.redirects === 'broken' ? new Set([...restored, REDIRECTS_FILE]) : restored,
   };
 }
 
@@ -117,7 +122,7 @@ function goodRecords(site: SiteRecord, records: CheckedRecords, content: Content
   const keep = <T>(list: RawRecord<T>[]) => new Map(list.filter((r) => served.has(r.file)).map((r) => [r.file, r]));
   const articles = new Map<string, Article>();
   for (const article of content.articles.values()) articles.set(article.file, article);
-  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, pages: keep(records.pages), images };
+  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, pages: keep(records.pages), images, redirects: records.redirects };
 }
 
 function note(problem: Problem): Problem {
@@ -181,6 +186,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
       sources: putBack(records.sources, previous.sources, KEPT.sources),
       articles: putBack(records.articles, previous.articles, KEPT.articles),
       pages: putBack(records.pages, previous.pages, KEPT.pages),
+      redirects: records.redirects,
     };
     if (back.size === 0) break;
     carried.push(...problems.filter((p) => back.has(p.file)));
@@ -191,7 +197,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   // Say which problems are covered by a last good version (only where it was
   // actually served: a last good version can itself stop resolving).
   const served = servedFiles(content);
-  const covered = (file: string) => restored.has(file) && (file === 'site.json' || served.has(file));
+  const covered = (file: string) => restored.has(file) && (file === 'site.json' || file === REDIRECTS_FILE || served.has(file));
   const newVersionProblems = new Set<Problem>([...read.problems, ...carried]);
   const problems = content.problems.map((p) => (newVersionProblems.has(p) && covered(p.file) ? note(p) : p));
   const servingLastGood = [...restored].filter(covered).sort();

@@ -12,6 +12,8 @@ import type { CheckedRecords } from './records';
 import { blockImagePaths, resolveBlock } from '../blocks/registry';
 import type { ResolveEnv } from '../blocks/types';
 import { RESERVED_FIRST_SEGMENTS } from '../routes/table';
+import { resolveRedirects } from './redirects';
+import { siteIndex } from './site-paths';
 import type { ArticleRecord, BlockRecord, CorrectionRecord, ImageRecord, PageRecord, SiteRecord } from './schema';
 
 const IMAGE_CONCURRENCY = 16;
@@ -171,6 +173,7 @@ function resolveArticle(
     publishedAt,
     ...(updatedAt && { updatedAt }),
     ...(corrections && { corrections }),
+    ...(record.previousSlugs?.length && { previousSlugs: record.previousSlugs }),
     status: record.status,
     ...(record.language && { language: record.language }),
     ...(image && { image }),
@@ -304,5 +307,7 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
     const page = resolvePage(file, record, articles, resolver, problems);
     if (page) pages.set(page.slug, page);
   }
-  return { site, authors, sources, articles, pages, problems, loadedAt: now };
+  // Redirects last: they are checked against every page that answers.
+  const redirects = resolveRedirects(records.redirects, siteIndex(articles, authors, sources, pages, site.sections, now), problems);
+  return { site, authors, sources, articles, pages, redirects, problems, loadedAt: now };
 }

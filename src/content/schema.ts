@@ -84,6 +84,8 @@ export const articleSchema = z.strictObject({
   publishedAt: isoDateTime,
   updatedAt: isoDateTime.optional(),
   corrections: z.array(correctionSchema).optional(),
+  /** Slugs the article was published under before: /articles/<old> answers 301 to its address now (resolve.ts checks them). */
+  previousSlugs: z.array(slug).optional(),
   status: z.enum(['published', 'draft']),
   language: languageTag('ar').optional(),
   image: imageSchema.optional(),
@@ -110,12 +112,32 @@ export const pageSchema = z.strictObject({
   imported: importedSchema.optional(),
 });
 
+/** What a redirect may answer: moved (301, 308 permanently; 302, 307 for now) or gone for good (410). */
+export const REDIRECT_STATUSES = [301, 302, 307, 308, 410] as const;
+
+/**
+ * One entry of data/redirects.json. Only its shape is checked here; its paths
+ * (placeholders, shadowing, targets, loops) are checked in redirects.ts.
+ */
+export const redirectSchema = z
+  .strictObject({
+    from: z.string().min(1, 'must not be empty'),
+    to: z.string().min(1, 'must not be empty').optional(),
+    status: z.literal(REDIRECT_STATUSES, { error: `must be one of ${REDIRECT_STATUSES.join(', ')} (a number, not a string)` }).default(301),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.status === 410 && entry.to !== undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be left out with status 410: a page that is gone has no new address' });
+    if (entry.status !== 410 && entry.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: `is required but missing (status ${entry.status} needs an address to send readers to; 410 is for pages that are gone)` });
+  });
+
 export type SiteRecord = z.infer<typeof siteSchema>;
 export type PageRecord = z.infer<typeof pageSchema>;
 export type AuthorRecord = z.infer<typeof authorSchema>;
 export type SourceRecord = z.infer<typeof sourceSchema>;
 export type ArticleRecord = z.infer<typeof articleSchema>;
 export type { BlockRecord } from '../blocks/registry';
+export type RedirectRecord = z.infer<typeof redirectSchema>;
+export type RedirectStatus = (typeof REDIRECT_STATUSES)[number];
 export type CorrectionRecord = z.infer<typeof correctionSchema>;
 export type ImageRecord = z.infer<typeof imageSchema>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];

@@ -11,12 +11,13 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import helmet from 'helmet';
 import path from 'node:path';
 import type { CatalogStore } from '../content/catalog';
+import { splitSuffix, withQuery } from '../content/redirect-table';
 import { SLUG_PATTERN } from '../content/schema';
 import type { Logger } from '../log';
 import { articlePage } from '../pages/article';
 import { authorPage } from '../pages/author';
 import type { PageContext, PageResult } from '../pages/context';
-import { notFoundModel, serverErrorModel } from '../pages/errors';
+import { goneModel, notFoundModel, serverErrorModel } from '../pages/errors';
 import { homePage, homePageAlias } from '../pages/home';
 import { searchPage } from '../pages/search';
 import { correctionsPage } from '../pages/corrections';
@@ -139,7 +140,29 @@ export function createApp(options: AppOptions): express.Express {
       }
     }
   };
+  /**
+   * Answers from the catalog's redirects (data/redirects.json, previousSlugs)
+   * when one covers the path: a 301/302/307/308 to its address with the
+   * request's query string kept, or the 410 page. Both carry the page
+   * Cache-Control, so a CDN keeps them as it keeps pages; the lookup is the
+   * catalog's, so a reload changes the answers at once. False when none applies.
+   */
+  const sendRedirect = (req: Request, res: Response, path: string): boolean => {
+    const ctx = context();
+    const answer = ctx.catalog.redirects.answer(path);
+    if (!answer) return false;
+    res.set('Cache-Control', htmlCacheControl);
+    if (answer.location === undefined) {
+      res.status(410).set('Content-Type', 'text/html; charset=utf-8').send(views.render('error', goneModel(ctx, path)));
+    } else {
+      res.redirect(answer.status, withQuery(answer.location, splitSuffix(req.originalUrl).suffix));
+    }
+    return true;
+  };
+  // A path no route has ends here. Redirects are looked up only now, so a page always wins over a redirect
+  // (validation refuses a `from` where a page answers). "/old/" was looked up as "/old" before the routes (below).
   const sendNotFound = (req: Request, res: Response) => {
+    if (sendRedirect(req, res, splitSuffix(req.originalUrl).path)) return;
     res.status(404).set({ 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/html; charset=utf-8' });
     res.send(views.render('error', notFoundModel(context(), req.path)));
   };
@@ -193,6 +216,7 @@ export function createApp(options: AppOptions): express.Express {
         version: catalog.version,
         articles: catalog.articles.length,
         problems: catalog.content.problems.length,
+        redirects: catalog.redirects.size,
         ...(pageCache && { pageCache: pageCache.stats() }),
       });
     },
@@ -219,6 +243,16 @@ export function createApp(options: AppOptions): express.Express {
       setHeaders: (res) => res.setHeader('Cache-Control', imageCacheControl),
     }),
   };
+
+  // "/articles/old-slug/" would answer 301 to "/articles/old-slug" (the route's canonical form) and that 301 again:
+  // a redirected path with a trailing slash is answered here in one step instead.
+  app.use((req, res, next) => {
+    const url = req.originalUrl;
+    const query = url.indexOf('?');
+    const end = query === -1 ? url.length : query;
+    if (end > 1 && url.charCodeAt(end - 1) === 0x2f && sendRedirect(req, res, url.slice(0, end - 1))) return;
+    next();
+  });
 
   // Pages sent from their stored, already compressed form are not compressed again.
   mountRoutes(app, handlers, compression({ filter: (req, res) => !(res as Response).locals?.precompressed && compression.filter(req, res) }));

@@ -1,4 +1,4 @@
-/** Models for the 404 and 500 pages: the site's own design, a way back, never internals. */
+/** Models for the 404, 410 and 500 pages: the site's own design, a way back, never internals. */
 import { siteText, type MessageKey } from '../text/locale';
 import type { PageContext } from './context';
 import { layoutModel, type LayoutModel } from './layout';
@@ -29,6 +29,8 @@ export function errorModel(ctx: PageContext, path: string, status: number, words
 /** The words of each error page the site writes itself, by locale key. */
 const ERROR_WORDS = {
   404: { title: 'error.notFoundTitle', description: 'error.notFoundDescription', heading: 'error.notFoundHeading', message: 'error.notFoundMessage' },
+  // A page taken down on purpose (a redirect with status 410): it is not coming back, unlike a page that was never there.
+  410: { title: 'error.goneTitle', description: 'error.goneDescription', heading: 'error.goneHeading', message: 'error.goneMessage' },
   500: { title: 'error.serverTitle', description: 'error.serverDescription', heading: 'error.serverHeading', message: 'error.serverMessage' },
 } as const satisfies Record<number, Record<'title' | 'description' | 'heading' | 'message', MessageKey>>;
 
@@ -40,6 +42,10 @@ function siteErrorModel(ctx: PageContext, path: string, status: keyof typeof ERR
 
 export function notFoundModel(ctx: PageContext, path: string): ErrorModel {
   return siteErrorModel(ctx, path, 404);
+}
+
+export function goneModel(ctx: PageContext, path: string): ErrorModel {
+  return siteErrorModel(ctx, path, 410);
 }
 
 export function serverErrorModel(ctx: PageContext, path: string): ErrorModel {

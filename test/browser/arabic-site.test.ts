@@ -9,15 +9,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { axeEverywhere, nuErrors } from './checks';
-import { DATA_DIR, describeBrowser, PAGES, requireChromium, startSite, type Site } from './harness';
+import { DATA_DIR, describeBrowser, PAGES, requireChromium, startSite, statusOf, type Site } from './harness';
 
 requireChromium();
 
 /** The page types audited in Arabic: the frame on each, the article's labels, lists, search and the error page. */
 const AR_PAGES: Record<string, string> = Object.fromEntries(
-  ['home', 'article', 'article-new-blocks', 'article-rtl', 'author', 'source', 'section', 'search', 'search-none', 'corrections', 'static-page', 'not-found'].map((name) => [name, PAGES[name] as string]),
+  ['home', 'article', 'article-new-blocks', 'article-rtl', 'author', 'source', 'section', 'search', 'search-none', 'corrections', 'static-page', 'not-found', 'gone'].map((name) => [name, PAGES[name] as string]),
 );
-const statusOf = (name: string) => (name === 'not-found' ? 404 : 200);
 
 describeBrowser('the demo site in Arabic', () => {
   let site: Site;

@@ -14,7 +14,7 @@
  */
 import type { Page } from 'playwright-core';
 import { axeEverywhere, nuErrors } from './checks';
-import { describeBrowser, PAGES, requireChromium, startSite, type Site } from './harness';
+import { describeBrowser, PAGES, requireChromium, startSite, statusOf, type Site } from './harness';
 
 requireChromium();
 
@@ -32,8 +32,6 @@ describeBrowser('audits in Chromium', () => {
   afterAll(async () => {
     await site?.stop();
   });
-
-  const statusOf = (name: string) => (name === 'not-found' ? 404 : 200);
 
   describe('axe-core finds no WCAG 2.2 A/AA or best-practice violations', () => {
     test.each(Object.entries(PAGES))('%s (%s), light and dark, 390 and 1366 px', async (name, url) => {

@@ -38,7 +38,14 @@ export const PAGES: Record<string, string> = {
   /** A static page (data/pages/about.json): heading, paragraphs, a list, the footer's page links. */
   'static-page': '/about',
   'not-found': '/no-such-page',
+  /** A retired address (data/redirects.json: "/newsletter", status 410): the "page removed" page. */
+  gone: '/newsletter',
 };
+
+/** The status each page type answers with: 200 but for the error pages. */
+export function statusOf(name: string): number {
+  return name === 'not-found' ? 404 : name === 'gone' ? 410 : 200;
+}
 
 /** Throws (at import time of a suite) when Chromium is missing and skipping was not asked for. */
 export function requireChromium(): void {

@@ -1,5 +1,5 @@
 /**
- * Every page type, in every shipped locale, on the demo site: no English
+ * Every page type (the 404, 410 and 500 pages too), in every shipped locale, on the demo site: no English
  * string of en.json is left where the locale translates it. The demo's own
  * content is English, so it is first replaced by a neutral word ("Zorbl 7"):
  * then any English phrase on the page can only be the site's own words.
@@ -121,6 +121,7 @@ const PAGES = [
   '/about',
   '/corrections',
   '/no-such-page',
+  '/newsletter', // data/redirects.json: gone (410)
   '/feed.xml',
   '/atom.xml',
   '/feed.json',
@@ -147,7 +148,8 @@ describe.each(['de', 'ru', 'ar'])('every page type in %s', (language) => {
   });
 
   test('every page answers as it should, in the site’s language and direction', () => {
-    expect(pages.map((p) => [p.url, p.status])).toEqual([...PAGES.map((url) => [url, url === '/no-such-page' ? 404 : 200]), ['500', 500]]);
+    const expected = (url: string) => ({ '/no-such-page': 404, '/newsletter': 410 })[url] ?? 200;
+    expect(pages.map((p) => [p.url, p.status])).toEqual([...PAGES.map((url) => [url, expected(url)]), ['500', 500]]);
     for (const page of pages.filter((p) => !p.url.includes('feed') && !p.url.includes('atom'))) {
       expect([page.url, page.body]).toEqual([page.url, expect.stringContaining(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`)]);
     }
@@ -174,6 +176,7 @@ describe.each(['de', 'ru', 'ar'])('every page type in %s', (language) => {
     expect(body('/corrections')).toContain(word('corrections.intro'));
     expect(body('/no-such-page')).toContain(word('error.notFoundHeading'));
     expect(body('500')).toContain(word('error.serverHeading'));
+    expect(body('/newsletter')).toContain(word('error.goneHeading'));
     expect(body('/search?q=qqqqqqqq')).toContain(word('search.tipSpelling'));
     expect(body('/?page=2')).toContain(word('paging.newer'));
   });
