@@ -28,6 +28,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY locales ./locales
 RUN npm run build
 
 # ---- prod-deps: production dependencies only (no jest, typescript, tsx, ...) -----
@@ -52,6 +53,7 @@ COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY views ./views
+COPY locales ./locales
 COPY static ./static
 COPY data ./data
 # Source maps stay (stack traces point at src/). Everything owned by root and

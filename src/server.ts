@@ -18,6 +18,7 @@ import { createMetricsServer } from './http/metrics-server';
 import { PageCache } from './http/page-cache';
 import { shutdownServers, type ShutdownResult } from './http/shutdown';
 import { createLogger, type Logger } from './log';
+import { LocaleFileError, localeWarnings, shippedLocales } from './text/locale';
 
 /**
  * Connection limits. headersTimeout bounds a slow sender of headers
@@ -61,8 +62,19 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
 
 export async function start(config: Config, logger: Logger = createLogger(config.logLevel), options: { processMetrics?: boolean } = {}): Promise<RunningSite> {
   // The site listens only once the first catalog is loaded, so /readyz can never be asked before it (docs/decisions/0006-live-reload.md).
+  // The locale files are read before the content: a broken one stops the start (LocaleFileError), naming file and key.
+  const locales = shippedLocales();
   const live = await LiveContent.load(config.dataDir, { logger, ...(config.baseUrl && { baseUrl: config.baseUrl }) });
   const store = live.store;
+  for (const warning of localeWarnings(locales, store.current().site.language)) logger.warn(warning.fields, warning.message);
+  // A reload may change site.json's language: a language no locale ships for is reported when it arrives.
+  let siteLanguage = store.current().site.language;
+  live.listeners.push(() => {
+    const language = store.current().site.language;
+    if (language === siteLanguage) return;
+    siteLanguage = language;
+    for (const warning of localeWarnings({ locales: locales.locales, problems: [] }, language)) logger.warn(warning.fields, warning.message);
+  });
   keepSearchIndexed(store, live.listeners); // builds the search index in the background, now and after every reload
   const pageCache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
   const metrics = new SiteMetrics({ store, live, processMetrics: options.processMetrics ?? true, ...(pageCache && { pageCache }) });
@@ -159,6 +171,7 @@ if (require.main === module) {
     .then((site) => handleSignals(site, config, logger))
     .catch((error: unknown) => {
       if (error instanceof ContentLoadError) logger.fatal({ problems: error.problems }, error.message);
+      else if (error instanceof LocaleFileError) logger.fatal({ file: error.file, key: error.key }, error.message);
       else logger.fatal({ err: error }, 'newsreel failed to start');
       logger.flush(() => process.exit(1));
     });

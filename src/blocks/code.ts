@@ -34,9 +34,9 @@ export const code: BlockDefinition<'code', typeof schema, CodeRecord, CodeModel>
   // One line of words for search and excerpts: the code's layout is of no use there.
   texts: (block, out) => void out.push(block.text.replace(/\s+/g, ' ').trim()),
   feedHtml: (block) => `<pre><code>${escapeHtml(block.text)}</code></pre>`,
-  model: (block) => ({
+  model: (block, env) => ({
     type: 'code',
-    regionLabel: block.language ? `Code (${block.language})` : 'Code',
+    regionLabel: block.language ? env.text.t('block.codeIn', { language: block.language }) : env.text.t('block.code'),
     text: block.text,
     ...(block.language && { className: `language-${block.language.toLowerCase()}` }),
   }),

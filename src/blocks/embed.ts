@@ -4,6 +4,7 @@
  * reader follows the link: no iframe, no script, no remote image. The
  * optional thumbnail is a local image, probed and served like any other.
  */
+import type { Text } from '../text/locale';
 import { z } from 'zod';
 import { httpUrl, imagePath, text } from '../fields';
 import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
@@ -69,10 +70,10 @@ interface EmbedModel {
 /** The thumbnail beside the card's words from 600px (12rem), above them on phones. */
 const THUMBNAIL_SIZES = '(min-width: 600px) 12rem, calc(100vw - 4rem)';
 
-function actionOf(block: { provider: Provider; url: string }): string {
-  if (block.provider === 'other') return `Open on ${hostOf(block.url)}`;
+function actionOf(block: { provider: Provider; url: string }, text: Text): string {
+  if (block.provider === 'other') return text.t('block.openOn', { host: hostOf(block.url) });
   const provider = PROVIDERS[block.provider];
-  return `${provider.verb} on ${provider.name}`;
+  return text.t(provider.verb === 'Watch' ? 'block.watchOn' : 'block.viewOn', { provider: provider.name });
 }
 
 export const embed: BlockDefinition<'embed', typeof schema, EmbedBlock, EmbedModel> = {
@@ -111,14 +112,14 @@ export const embed: BlockDefinition<'embed', typeof schema, EmbedBlock, EmbedMod
   texts: (block, out) => {
     if (block.title) out.push(plainInline(block.title));
   },
-  feedHtml: (block) => {
-    const words = block.title ? `${actionOf(block)}: ${block.title}` : actionOf(block);
+  feedHtml: (block, env) => {
+    const words = block.title ? `${actionOf(block, env.text)}: ${block.title}` : actionOf(block, env.text);
     return `<p><a href="${escapeHtml(block.url)}" rel="noopener noreferrer">${escapeHtml(words)}</a></p>`;
   },
-  model: (block) => ({
+  model: (block, env) => ({
     type: 'embed',
     url: block.url,
-    action: actionOf(block),
+    action: actionOf(block, env.text),
     ...(block.title && { title: block.title }),
     ...(block.thumbnail && { thumbnail: placeImage(imageModel(block.thumbnail.asset, block.thumbnail.alt), 'embed__image', THUMBNAIL_SIZES, 'lazy') }),
   }),

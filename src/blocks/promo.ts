@@ -60,7 +60,7 @@ export const promo: BlockDefinition<'promo', typeof schema, Promo, PromoModel> =
     return {
       type: 'promo',
       text: block.text,
-      ariaLabel: block.label ?? 'Read more',
+      ariaLabel: block.label ?? env.text.t('block.readMore'),
       ...(block.label && { label: block.label }),
       ...(url && { url }),
     };

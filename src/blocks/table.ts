@@ -69,9 +69,9 @@ export const table: BlockDefinition<'table', typeof schema, TableRecord, TableMo
     const rows = block.rows.map((row) => `<tr>${row.map((c) => `<td>${feedInlineHtml(env.site, c)}</td>`).join('')}</tr>`).join('');
     return `<table>${caption}${header}<tbody>${rows}</tbody></table>`;
   },
-  model: (block) => ({
+  model: (block, env) => ({
     type: 'table',
-    regionLabel: block.caption ?? 'Table',
+    regionLabel: block.caption ?? env.text.t('block.table'),
     ...(block.caption && { caption: block.caption }),
     ...(block.header && { headerHtml: block.header.map(renderInline) }),
     rowsHtml: block.rows.map((row) => row.map(renderInline)),

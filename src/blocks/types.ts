@@ -9,6 +9,7 @@
  * Blocks sit below content/, pages/ and feeds/: what they need from those
  * layers comes in through the small environments declared here.
  */
+import type { Text } from '../text/locale';
 import type { z } from 'zod';
 import type { HasBaseUrl } from '../routes/urls';
 import type { Picture, PictureRecord } from './picture';
@@ -30,6 +31,8 @@ export interface ResolveEnv {
 export interface ShowEnv {
   /** The site path of an article readers can see now, else undefined (a draft, an embargo, gone). */
   visibleArticlePath(slug: string): string | undefined;
+  /** The words a block adds of its own ("Table", "Watch on YouTube"): the body's language's, else the site's. */
+  text: Text;
 }
 
 export interface FeedEnv extends ShowEnv {

@@ -9,11 +9,13 @@ import type { FeedEnv } from '../blocks/types';
 import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
 import { urls } from '../routes/urls';
+import { itemText } from '../text/locale';
 
 /** The article body (its blocks, in order) as HTML. */
 export function articleBodyHtml(catalog: Catalog, article: Article): string {
   const env: FeedEnv = {
     site: catalog.site,
+    text: itemText(catalog.site, article.language),
     visibleArticlePath: (slug) => (catalog.articleBySlug.has(slug) ? urls.article(slug) : undefined),
   };
   return article.body.map((block) => blockFeedHtml(block, env)).join('\n');

@@ -9,6 +9,7 @@ import type { Article, Site } from '../content/model';
 import { lastModified } from '../content/last-modified';
 import { absoluteUrl, feedPaths, urls, type FeedAddresses } from '../routes/urls';
 import { plainInline } from '../text/inline';
+import { siteText } from '../text/locale';
 import { articleBodyHtml } from './body-html';
 
 
@@ -119,6 +120,7 @@ export function feedModel(catalog: Catalog, scope: FeedScope, size = FEED_SIZE):
 
 function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonly Article[]; pagePath: string; title: string; description: string } | undefined {
   const { site } = catalog;
+  const text = siteText(site);
   switch (scope.kind) {
     case 'site':
       return { articles: catalog.articles, pagePath: '/', title: site.name, description: site.description };
@@ -129,7 +131,7 @@ function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonl
         articles: catalog.articlesByAuthor.get(author.slug) ?? [],
         pagePath: urls.author(author.slug),
         title: `${author.name} – ${site.name}`,
-        description: `Articles by ${author.name} on ${site.name}.`,
+        description: text.t('author.description', { name: author.name, site: site.name }),
       };
     }
     case 'source': {
@@ -139,7 +141,7 @@ function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonl
         articles: catalog.articlesBySource.get(source.slug) ?? [],
         pagePath: urls.source(source.slug),
         title: `${source.name} – ${site.name}`,
-        description: `Articles on ${site.name} that cite ${source.name} or were adapted from it.`,
+        description: text.t('source.feedDescription', { name: source.name, site: site.name }),
       };
     }
     case 'tag': {
@@ -149,7 +151,7 @@ function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonl
         articles: catalog.articlesByTag.get(tag.slug) ?? [],
         pagePath: urls.tag(tag.slug),
         title: `${tag.name} – ${site.name}`,
-        description: `Articles tagged “${tag.name}” on ${site.name}.`,
+        description: text.t('topic.tagDescription', { name: tag.name, site: site.name }),
       };
     }
   }

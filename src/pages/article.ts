@@ -10,7 +10,7 @@ import type { Article, Source } from '../content/model';
 import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
 import { plainInline, renderInline } from '../text/inline';
-import { nameSeparators } from '../text/names';
+import { itemText, siteText, type Text } from '../text/locale';
 import { bodyModels } from './body';
 import { articleCards, type ArticleCard } from './cards';
 import type { PageContext, PageResult } from './context';
@@ -18,6 +18,27 @@ import { formatDate, languageOf, type DateModel } from './dates';
 import { directionOf, type Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { articleHead, withHead } from './seo';
+
+/**
+ * The words the article shows around its own content (byline, dates, origin,
+ * corrections, sources, tags): in the article's language when a locale ships
+ * for it, else in the site's.
+ */
+export interface ArticleLabels {
+  /** Around the author links: "By " … "". */
+  byline: { before: string; after: string };
+  published: string;
+  updated: string;
+  adaptedFrom: string;
+  corrections: string;
+  allCorrections: string;
+  sources: string;
+  /** Around the origin's link: "This story was adapted from " … ".". */
+  adaptedFromSentence: { before: string; after: string };
+  website: string;
+  originalReport: string;
+  tags: string;
+}
 
 export interface AuthorByline {
   /** Printed before the name in the byline: "", ", " or " and ". */
@@ -27,6 +48,8 @@ export interface AuthorByline {
   role?: string;
   bio?: string;
   avatar?: PlacedImage;
+  /** The author card's accessible name, in the site's words (the card is the site's content): "About Ada Lane". */
+  aboutLabel: string;
 }
 
 export interface SourceItem {
@@ -52,8 +75,16 @@ export interface ArticleModel {
   /** Set when the article is not in the site's language: lang/dir on the <article>. */
   lang?: string;
   dir?: Direction;
-  /** Then the site's own words around it (byline, dates, sources, tags) keep the site's language and direction. */
+  /** Then the site's own content inside it (the section's name, tag names, author cards) keeps the site's language and direction. */
   ui?: { lang: string; dir: Direction };
+  /**
+   * The language of the labels' regions (byline and dates, corrections, sources, tags) when it is not the
+   * article's: set when no locale ships for the article's language, so its labels are the site's.
+   */
+  labelsLang?: { lang: string; dir: Direction };
+  labels: ArticleLabels;
+  /** "Related stories": outside the article, in the site's words. */
+  relatedHeading: string;
   section: { name: string; url: string };
   authors: AuthorByline[];
   published: DateModel;
@@ -119,6 +150,22 @@ export function relatedArticles(catalog: Catalog, article: Article, count = RELA
     .map(([other]) => other);
 }
 
+function articleLabels(text: Text): ArticleLabels {
+  return {
+    byline: text.around('article.byline', 'names'),
+    published: text.t('article.published'),
+    updated: text.t('article.updated'),
+    adaptedFrom: text.t('article.adaptedFrom'),
+    corrections: text.t('article.corrections'),
+    allCorrections: text.t('article.allCorrections'),
+    sources: text.t('article.sources'),
+    adaptedFromSentence: text.around('article.adaptedFromSentence', 'origin'),
+    website: text.t('article.website'),
+    originalReport: text.t('article.originalReport'),
+    tags: text.t('article.tags'),
+  };
+}
+
 export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleModel> {
   const article = ctx.catalog.articleBySlug.get(slug);
   if (!article) return { kind: 'not-found' };
@@ -133,8 +180,13 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
 export function articleModel(ctx: PageContext, article: Article): ArticleModel {
   const { catalog } = ctx;
   const site = catalog.site;
-  const separators = nameSeparators(article.authors.length);
   const language = languageOf(site, article.language);
+  const text = itemText(site, article.language);
+  const separators = text.separators(article.authors.length);
+  const ui = language.lang ? { lang: site.language, dir: directionOf(site.language) } : undefined;
+  // The labels are the site's when no locale ships for the article's language; their regions then say so.
+  const labelsLang = ui && text === siteText(site) ? ui : undefined;
+  const date = (at: Date) => formatDate(site, at, text.intlLocale);
   const modified = lastModified(article);
   return {
     layout: withHead(
@@ -149,7 +201,10 @@ export function articleModel(ctx: PageContext, article: Article): ArticleModel {
     headline: article.headline,
     standfirst: plainInline(article.standfirst),
     ...language,
-    ...(language.lang && { ui: { lang: site.language, dir: directionOf(site.language) } }),
+    ...(ui && { ui }),
+    ...(labelsLang && { labelsLang }),
+    labels: articleLabels(text),
+    relatedHeading: siteText(site).t('article.related'),
     section: { name: article.section.name, url: urls.section(article.section.slug) },
     authors: article.authors.map((author, i) => ({
       separator: separators[i] as string,
@@ -158,13 +213,15 @@ export function articleModel(ctx: PageContext, article: Article): ArticleModel {
       ...(author.role && { role: author.role }),
       ...(author.bio && { bio: author.bio }),
       ...(author.avatar && { avatar: placeImage(imageModel(author.avatar, ''), 'author-card__avatar', '96px', 'lazy') }),
+      // The author card is the site's own content (name, role, bio): named in the site's words.
+      aboutLabel: siteText(site).t('article.aboutAuthor', { name: author.name }),
     })),
-    published: formatDate(site, article.publishedAt),
-    ...(modified.getTime() !== article.publishedAt.getTime() && { updated: formatDate(site, modified) }),
-    corrections: (article.corrections ?? []).map((c) => ({ date: formatDate(site, c.at), html: renderInline(c.text) })),
+    published: date(article.publishedAt),
+    ...(modified.getTime() !== article.publishedAt.getTime() && { updated: date(modified) }),
+    corrections: (article.corrections ?? []).map((c) => ({ date: date(c.at), html: renderInline(c.text) })),
     correctionsUrl: urls.corrections(),
     ...(article.image && { image: figureModel(article.image, true) }),
-    blocks: bodyModels(catalog, article.body),
+    blocks: bodyModels(catalog, article.body, text),
     ...(article.origin && { origin: sourceItem(article.origin) }),
     sources: article.citations.map((c) => sourceItem(c.source, c.url)),
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),

@@ -1,6 +1,7 @@
 /** The author page model: who they are, their links and their articles, paged. */
 import { imageModel, placeImage, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
+import { siteText } from '../text/locale';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { authorHead } from './seo';
@@ -11,17 +12,19 @@ export interface AuthorModel extends ListPageModel {
   bio?: string;
   avatar?: PlacedImage;
   links: { label: string; url: string }[];
+  labels: { articles: string; empty: string };
 }
 
 export function authorPage(ctx: PageContext, slug: string, rawPage: unknown): PageResult<AuthorModel> {
   const { catalog } = ctx;
   const author = catalog.authors.get(slug);
   if (!author) return { kind: 'not-found' };
+  const text = siteText(catalog.site);
   return listPage(ctx, rawPage, {
     path: urls.author(slug),
     view: 'author',
     title: author.name,
-    description: author.bio ?? `Articles by ${author.name} on ${catalog.site.name}.`,
+    description: author.bio ?? text.t('author.description', { name: author.name, site: catalog.site.name }),
     articles: catalog.articlesByAuthor.get(slug) ?? [],
     head: (page) => authorHead(catalog, author, page),
     fields: {
@@ -30,6 +33,7 @@ export function authorPage(ctx: PageContext, slug: string, rawPage: unknown): Pa
       ...(author.bio && { bio: author.bio }),
       ...(author.avatar && { avatar: placeImage(imageModel(author.avatar, ''), 'profile__avatar', '(max-width: 599px) 112px, 160px', 'high') }),
       links: author.links,
+      labels: { articles: text.t('author.articles', { name: author.name }), empty: text.t('author.empty') },
     },
   });
 }

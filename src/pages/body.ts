@@ -9,8 +9,10 @@ import type { ShowEnv } from '../blocks/types';
 import type { Catalog } from '../content/catalog';
 import type { Block } from '../content/model';
 import { urls } from '../routes/urls';
+import type { Text } from '../text/locale';
 
-export function bodyModels(catalog: Catalog, body: readonly Block[]): BlockModel[] {
-  const show: ShowEnv = { visibleArticlePath: (target) => (catalog.articleBySlug.has(target) ? urls.article(target) : undefined) };
+/** `text`: the words blocks add of their own, in the body's language (the article's locale, else the site's). */
+export function bodyModels(catalog: Catalog, body: readonly Block[], text: Text): BlockModel[] {
+  const show: ShowEnv = { visibleArticlePath: (target) => (catalog.articleBySlug.has(target) ? urls.article(target) : undefined), text };
   return enhanceBody(body.map((block) => blockModel(block, show)));
 }

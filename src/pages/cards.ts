@@ -7,7 +7,7 @@ import type { Article, Site } from '../content/model';
 import { imageModel, placeImage, type ImagePriority, type PlacedImage } from '../images/image-model';
 import { urls } from '../routes/urls';
 import { plainInline } from '../text/inline';
-import { joinNames } from '../text/names';
+import { itemText } from '../text/locale';
 import { formatDate, languageOf, type DateModel } from './dates';
 import type { Direction } from './direction';
 
@@ -18,7 +18,10 @@ export interface ArticleCard {
   standfirst?: string;
   section: { name: string; url: string };
   published: DateModel;
+  /** The author names as a sentence lists them ("Ada Lane and Ben Okafor"). */
   bylines: string;
+  /** The byline as printed ("By Ada Lane and Ben Okafor"), in the card's language when a locale ships for it. */
+  byline: string;
   image?: PlacedImage;
   lang?: string;
   dir?: Direction;
@@ -26,7 +29,7 @@ export interface ArticleCard {
   variant?: 'lead' | 'compact';
   headingLevel: 2 | 3;
   /** How the article relates to the page it is listed on (a source's page: "Adapted from Hot News RU"). */
-  relation?: { text: string; originalUrl?: string };
+  relation?: { text: string; originalUrl?: string; originalLabel?: string };
 }
 
 /**
@@ -52,12 +55,16 @@ function priorityOf(layout: CardLayout, position: number): ImagePriority {
 export function articleCard(site: Site, article: Article, layout: CardLayout, position = 0, headingLevel: 2 | 3 = layout === 'lead' ? 2 : 3): ArticleCard {
   // Built by assignment, not by spreading conditional parts: a list page makes many cards, and
   // object spreads cost more than the rest of a card together.
+  const text = itemText(site, article.language);
+  const separators = text.separators(article.authors.length);
+  const bylines = article.authors.map((a, i) => separators[i] + a.name).join('');
   const card: ArticleCard = {
     url: urls.article(article.slug),
     headline: article.headline,
     section: { name: article.section.name, url: urls.section(article.section.slug) },
-    published: formatDate(site, article.publishedAt),
-    bylines: joinNames(article.authors.map((a) => a.name)),
+    published: formatDate(site, article.publishedAt, text.intlLocale),
+    bylines,
+    byline: text.t('card.byline', { names: bylines }),
     headingLevel,
   };
   if (layout !== 'compact') {

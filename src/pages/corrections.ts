@@ -7,6 +7,7 @@ import type { Catalog } from '../content/catalog';
 import type { Article, Correction } from '../content/model';
 import { urls } from '../routes/urls';
 import { renderInline } from '../text/inline';
+import { siteText } from '../text/locale';
 import type { PageContext, PageResult } from './context';
 import { formatDate, languageOf, type DateModel } from './dates';
 import type { Direction } from './direction';
@@ -30,6 +31,7 @@ export interface CorrectionsModel {
   correctionCount: number;
   entries: CorrectionEntry[];
   pagination: Pagination;
+  labels: { heading: string; intro: string; empty: string };
 }
 
 interface Corrected {
@@ -56,9 +58,10 @@ export function correctionsPage(ctx: PageContext, rawPage: unknown): PageResult<
   const site = catalog.site;
   const path = urls.corrections();
   const all = correctionsOf(catalog);
+  const text = siteText(site);
   return withPaging(rawPage, path, all, ({ items, pagination }) => {
-    const title = 'Corrections';
-    const layout = layoutModel(ctx, { title, description: `Corrections and updates to stories on ${site.name}, newest first.`, path, pagination });
+    const title = text.t('corrections.title');
+    const layout = layoutModel(ctx, { title, description: text.t('corrections.description', { site: site.name }), path, pagination });
     return {
       kind: 'page',
       status: 200,
@@ -74,7 +77,8 @@ export function correctionsPage(ctx: PageContext, rawPage: unknown): PageResult<
           ...languageOf(site, article.language),
         })),
         pagination,
+        labels: { heading: title, intro: text.t('corrections.intro'), empty: text.t('corrections.empty') },
       },
     };
-  });
+  }, text);
 }

@@ -9,12 +9,15 @@ export interface DateModel {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A date as the site's readers expect it ("29 September 2022"), with its ISO form for <time>. */
-export function formatDate(site: Site, date: Date): DateModel {
-  const key = `${site.locale}|${site.timeZone}`;
+/**
+ * A date as the site's readers expect it ("29 September 2022"), with its ISO form for <time>;
+ * in `locale` for words in another language than the site's (an article's own labels).
+ */
+export function formatDate(site: Site, date: Date, locale = site.locale): DateModel {
+  const key = `${locale}|${site.timeZone}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: site.timeZone });
     dateFormats.set(key, format);
   }
   return { iso: date.toISOString(), label: format.format(date) };

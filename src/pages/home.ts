@@ -9,6 +9,7 @@ import { layoutModel, type LayoutModel } from './layout';
 import { withPaging, type Pagination } from './paging';
 import { pageUrl, urls } from '../routes/urls';
 import { homeHead, withHead } from './seo';
+import { siteText } from '../text/locale';
 
 export interface SectionStrip {
   /** The strip's heading id ("strip--sections-world"), which labels the strip. */
@@ -27,6 +28,7 @@ export interface HomeModel {
   latest: ArticleCard[];
   sections: SectionStrip[];
   pagination: Pagination;
+  labels: { topStory: string; latest: string; empty: string };
 }
 
 export const HOME_PAGE_SIZE = 12;
@@ -35,6 +37,7 @@ const SECTION_STRIP_SIZE = 3;
 export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeModel> {
   const { catalog } = ctx;
   const site = catalog.site;
+  const text = siteText(site);
   return withPaging(
     rawPage,
     '/',
@@ -59,15 +62,17 @@ export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeMod
         }
       }
       const model: HomeModel = {
-        layout: withHead(layoutModel(ctx, { description: site.description, path: '/', currentNav: '/', pagination, ...(first ? {} : { title: 'Latest stories' }) }), (page) => homeHead(catalog, page)),
-        heading: first ? site.name : `${site.name}: latest stories, page ${pagination.page}`,
+        layout: withHead(layoutModel(ctx, { description: site.description, path: '/', currentNav: '/', pagination, ...(first ? {} : { title: text.t('home.latestTitle') }) }), (page) => homeHead(catalog, page)),
+        heading: first ? site.name : text.t('home.latestHeading', { site: site.name, page: pagination.page }),
         ...(leadArticle && { lead: articleCard(site, leadArticle, 'lead') }),
         latest: articleCards(site, rest, 'grid'),
         sections,
         pagination,
+        labels: { topStory: text.t('home.topStory'), latest: text.t('home.latest'), empty: text.t('home.empty') },
       };
       return { kind: 'page', status: 200, view: 'home', model };
     },
+    text,
     HOME_PAGE_SIZE,
   );
 }

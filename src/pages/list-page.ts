@@ -4,6 +4,7 @@
  * <head> (seo.ts) and a model of its own around the cards.
  */
 import type { Article } from '../content/model';
+import { siteText } from '../text/locale';
 import { articleCard, type ArticleCard } from './cards';
 import type { PageContext, PageResult } from './context';
 import { layoutModel, type LayoutModel } from './layout';
@@ -14,6 +15,8 @@ import { withHead, type HeadModel, type PageHead } from './seo';
 export interface ListPageModel {
   layout: LayoutModel;
   articleCount: number;
+  /** The count as the site's language writes numbers. */
+  articleCountLabel: string;
   articles: ArticleCard[];
   pagination: Pagination;
 }
@@ -38,6 +41,7 @@ export interface ListPageSpec<E> {
 
 export function listPage<E extends object>(ctx: PageContext, rawPage: unknown, spec: ListPageSpec<E>): PageResult<ListPageModel & E> {
   const site = ctx.catalog.site;
+  const text = siteText(site);
   return withPaging(rawPage, spec.path, spec.articles, ({ items, pagination }) => {
     const layout = layoutModel(ctx, { title: spec.title, description: spec.description, path: spec.path, pagination, ...(spec.currentNav && { currentNav: spec.currentNav }) });
     const articles = items.map((article, i) => {
@@ -48,7 +52,7 @@ export function listPage<E extends object>(ctx: PageContext, rawPage: unknown, s
       kind: 'page',
       status: 200,
       view: spec.view,
-      model: { ...spec.fields, layout: withHead(layout, spec.head), articleCount: spec.articles.length, articles, pagination },
+      model: { ...spec.fields, layout: withHead(layout, spec.head), articleCount: spec.articles.length, articleCountLabel: text.number(spec.articles.length), articles, pagination },
     };
-  });
+  }, text);
 }

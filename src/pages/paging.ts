@@ -4,6 +4,7 @@
  * positive whole number or is past the end is a 404, page 1 of nothing exists.
  */
 import { pageUrl } from '../routes/urls';
+import type { Text } from '../text/locale';
 import type { PageResult } from './context';
 
 export const PAGE_SIZE = 10;
@@ -16,7 +17,10 @@ export interface PagingLabels {
   next: string;
 }
 
-export const LIST_PAGING: PagingLabels = { name: 'Pages', prev: '← Newer', next: 'Older →' };
+/** A list's paging labels in the site's words: lists go back in time. */
+export function listPaging(text: Text): PagingLabels {
+  return { name: text.t('paging.name'), prev: text.t('paging.newer'), next: text.t('paging.older') };
+}
 
 export interface Pagination {
   page: number;
@@ -24,6 +28,8 @@ export interface Pagination {
   prevUrl?: string;
   nextUrl?: string;
   labels: PagingLabels;
+  /** "Page 2 of 5", in the site's words and digits. */
+  status: string;
 }
 
 /**
@@ -45,8 +51,9 @@ export function paginationFor(
   page: number,
   itemCount: number,
   urlFor: (page: number) => string,
+  text: Text,
   size = PAGE_SIZE,
-  labels = LIST_PAGING,
+  labels = listPaging(text),
 ): Pagination | undefined {
   const pageCount = Math.max(1, Math.ceil(itemCount / size));
   if (page > pageCount) return undefined;
@@ -56,12 +63,13 @@ export function paginationFor(
     ...(page > 1 && { prevUrl: urlFor(page - 1) }),
     ...(page < pageCount && { nextUrl: urlFor(page + 1) }),
     labels,
+    status: text.t('paging.status', { page, pageCount }),
   };
 }
 
 /** Slices one page of a list; undefined when the page is past the end (a 404). Page 1 of an empty list exists. */
-function paginate<T>(items: readonly T[], page: number, basePath: string, size = PAGE_SIZE): { items: T[]; pagination: Pagination } | undefined {
-  const pagination = paginationFor(page, items.length, (p) => pageUrl(basePath, p), size);
+function paginate<T>(items: readonly T[], page: number, basePath: string, text: Text, size = PAGE_SIZE): { items: T[]; pagination: Pagination } | undefined {
+  const pagination = paginationFor(page, items.length, (p) => pageUrl(basePath, p), text, size);
   return pagination && { items: items.slice((page - 1) * size, page * size), pagination };
 }
 
@@ -79,10 +87,11 @@ export function withPaging<T, M>(
   basePath: string,
   items: readonly T[],
   build: (slice: { items: T[]; pagination: Pagination }) => PageResult<M>,
+  text: Text,
   size = PAGE_SIZE,
 ): PageResult<M> {
   const page = requestedPage(rawPage, basePath);
   if (typeof page !== 'number') return page;
-  const slice = paginate(items, page, basePath, size);
+  const slice = paginate(items, page, basePath, text, size);
   return slice ? build(slice) : { kind: 'not-found' };
 }

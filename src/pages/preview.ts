@@ -13,25 +13,18 @@ import { articleModel, type ArticleModel, type PreviewNotice } from './article';
 import type { PageContext, PageResult } from './context';
 import { formatDateTime } from './dates';
 import type { LayoutModel } from './layout';
+import { siteText } from '../text/locale';
 
-/** The banner's words, in one place (docs/decisions/0014-preview-links.md). */
-export const PREVIEW_TEXT = {
-  notPublished: 'Preview: not published',
-  published: 'Preview: published',
-  draft: 'This is a draft: it is not scheduled, and readers cannot find it.',
-  scheduled: 'Scheduled for',
-  live: 'This story is live:',
-  liveLink: 'read the published version',
-} as const;
-
+/** The banner is the site's own chrome: in the site's language (locales/<lang>.json, keys preview.*), whatever the article's. */
 function previewNotice(ctx: PageContext, article: Article): PreviewNotice {
   const { catalog } = ctx;
+  const text = siteText(catalog.site);
   // Live means in the catalog of this moment: published and past its embargo.
   if (catalog.articleBySlug.get(article.slug) === article) {
-    return { label: PREVIEW_TEXT.published, text: PREVIEW_TEXT.live, link: { text: PREVIEW_TEXT.liveLink, url: urls.article(article.slug) } };
+    return { label: text.t('preview.published'), text: text.t('preview.live'), link: { text: text.t('preview.liveLink'), url: urls.article(article.slug) } };
   }
-  if (article.status === 'draft') return { label: PREVIEW_TEXT.notPublished, text: PREVIEW_TEXT.draft };
-  return { label: PREVIEW_TEXT.notPublished, text: PREVIEW_TEXT.scheduled, scheduled: formatDateTime(catalog.site, article.publishedAt) };
+  if (article.status === 'draft') return { label: text.t('preview.notPublished'), text: text.t('preview.draft') };
+  return { label: text.t('preview.notPublished'), text: text.t('preview.scheduled'), scheduled: formatDateTime(catalog.site, article.publishedAt) };
 }
 
 /**

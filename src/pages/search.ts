@@ -13,14 +13,43 @@ import { layoutModel, SEARCH_QUERY_MAX_LENGTH, type LayoutModel } from './layout
 import { PAGE_SIZE, paginationFor, requestedPage, type Pagination, type PagingLabels } from './paging';
 import { absoluteUrl, urls } from '../routes/urls';
 import type { Direction } from './direction';
-import type { ErrorModel } from './errors';
+import { errorModel, type ErrorModel } from './errors';
 import { plainInline } from '../text/inline';
-import { joinNames } from '../text/names';
+import { itemText, siteText, type Text } from '../text/locale';
 
 export const MAX_QUERY_LENGTH = SEARCH_QUERY_MAX_LENGTH;
 
 /** Search results go down a ranking, not back in time. */
-const RESULT_PAGING: PagingLabels = { name: 'Result pages', prev: '← Previous results', next: 'More results →' };
+function resultPaging(text: Text): PagingLabels {
+  return { name: text.t('paging.resultsName'), prev: text.t('paging.previousResults'), next: text.t('paging.moreResults') };
+}
+
+/** A message split around the query, which the template prints inside <bdi>. */
+export interface AroundQuery {
+  before: string;
+  after: string;
+}
+
+/** The search page's own words, in the site's language. */
+export interface SearchLabels {
+  /** The <h1>: "Search", or split around the query ("Search results for “…”"). */
+  heading: AroundQuery;
+  formLabel: string;
+  inputLabel: string;
+  button: string;
+  truncated: string;
+  hint: string;
+  noResults: AroundQuery;
+  suggestions: string;
+  tipSpelling: string;
+  tipGeneral: string;
+  browse: string;
+  /** "12 results for “…”", split around the query. */
+  count: AroundQuery;
+  /** " · page 2 of 3" is printed after the count when there is more than one page. */
+  countPage?: string;
+  anyWord: string;
+}
 
 export interface SearchResultModel {
   url: string;
@@ -32,6 +61,8 @@ export interface SearchResultModel {
   published: DateModel;
   /** Safe HTML: the escaped author names with matches in <mark>. */
   bylinesHtml: string;
+  /** What the byline says around the names ("By " before them). */
+  byline: { before: string; after: string };
   lang?: string;
   dir?: Direction;
 }
@@ -46,14 +77,13 @@ export interface SearchModel {
   /** 'empty': no query yet; 'results': at least one hit; 'none': nothing found. */
   state: 'empty' | 'results' | 'none';
   resultCount: number;
-  /** "1 result", "12 results". */
-  resultCountLabel: string;
   /** false when no article had every word, so articles with any of them are shown. */
   matchedAll: boolean;
   results: SearchResultModel[];
   pagination?: Pagination;
   /** Sections to browse instead, for the empty and no-results pages. */
   sections: { name: string; url: string; separator: string }[];
+  labels: SearchLabels;
 }
 
 // C0/C1 controls (whitespace among them), bidi embeddings, overrides and isolates, BOM.
@@ -93,13 +123,17 @@ function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
   const standfirst = plainInline(article.standfirst);
   // The excerpt comes from the body around the first match; if only the headline, byline etc. matched, the standfirst.
   const bodyHasMatch = firstMatch(body, terms) !== -1;
+  // The result carries the article's lang: its byline and date are in that language when a locale ships for it.
+  const text = itemText(site, article.language);
+  const separators = text.separators(article.authors.length);
   return {
     url: urls.article(article.slug),
     headlineHtml: highlight(article.headline, terms),
     excerptHtml: excerpt(bodyHasMatch ? body.replace(/\n/g, ' ') : standfirst, terms),
     section: { name: article.section.name, url: urls.section(article.section.slug) },
-    published: formatDate(site, article.publishedAt),
-    bylinesHtml: highlight(joinNames(article.authors.map((a) => a.name)), terms),
+    published: formatDate(site, article.publishedAt, text.intlLocale),
+    bylinesHtml: highlight(article.authors.map((a, i) => separators[i] + a.name).join(''), terms),
+    byline: text.around('card.byline', 'names'),
     ...languageOf(site, article.language),
   };
 }
@@ -107,14 +141,31 @@ function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
 export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown): PageResult<SearchModel | ErrorModel> {
   const { catalog } = ctx;
   const { query, truncated } = boundQuery(rawQuery);
-  const sections = [...catalog.sections.values()]
-    .filter((s) => catalog.articlesBySection.has(s.slug))
-    .map((s, i) => ({ name: s.name, url: urls.section(s.slug), separator: i ? ', ' : '' }));
+  const text = siteText(catalog.site);
+  const sectionList = [...catalog.sections.values()].filter((s) => catalog.articlesBySection.has(s.slug));
+  const sectionSeparators = text.separators(sectionList.length);
+  const sections = sectionList.map((s, i) => ({ name: s.name, url: urls.section(s.slug), separator: sectionSeparators[i] as string }));
+  const labelsFor = (count: number, pagination?: Pagination): SearchLabels => ({
+    heading: query ? text.around('search.heading', 'query') : { before: text.t('search.title'), after: '' },
+    formLabel: text.t('search.formLabel'),
+    inputLabel: text.t('search.inputLabel'),
+    button: text.t('search.button'),
+    truncated: text.t('search.truncated', { max: MAX_QUERY_LENGTH }),
+    hint: text.t('search.hint'),
+    noResults: text.around('search.noResults', 'query'),
+    suggestions: text.t('search.suggestions'),
+    tipSpelling: text.t('search.tipSpelling'),
+    tipGeneral: text.t('search.tipGeneral'),
+    browse: text.t('search.browse'),
+    count: text.around('search.count', 'query', { count }),
+    ...(pagination && pagination.pageCount > 1 && { countPage: text.t('search.countPage', { page: pagination.page, pageCount: pagination.pageCount }) }),
+    anyWord: text.t('search.anyWord'),
+  });
 
   const layoutFor = (page: number, pagination?: Pagination): LayoutModel => {
     const base = layoutModel(ctx, {
-      title: query ? `Search: ${query}${page > 1 ? ` (page ${page})` : ''}` : 'Search',
-      description: query ? `Articles on ${catalog.site.name} matching “${query}”.` : `Search the articles of ${catalog.site.name}.`,
+      title: query ? (page > 1 ? text.t('layout.pagedTitle', { title: text.t('search.queryTitle', { query }), page }) : text.t('search.queryTitle', { query })) : text.t('search.title'),
+      description: query ? text.t('search.description', { site: catalog.site.name, query }) : text.t('search.emptyDescription', { site: catalog.site.name }),
       path: query ? searchUrl(query, page) : '/search',
     });
     const { prevUrl: _prev, nextUrl: _next, ...rest } = base;
@@ -133,7 +184,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       kind: 'page',
       status: 200,
       view: 'search',
-      model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, resultCountLabel: '0 results', matchedAll: true, results: [] },
+      model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, matchedAll: true, results: [], labels: labelsFor(0) },
     };
   }
 
@@ -143,17 +194,14 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
   const search = searchFor(catalog);
   if (!search) {
     // A large site's index is still being built (the first seconds after start): say so, never block or guess.
-    const model: ErrorModel = {
-      layout: { ...layoutFor(1), title: `Search is getting ready – ${catalog.site.name}` },
-      status: 503,
-      heading: 'Search is getting ready',
-      message: `The site has just started and is still indexing its ${catalog.articles.length.toLocaleString('en-GB')} articles for search. Please try again in a few seconds.`,
-    };
+    const heading = text.t('search.notReadyTitle');
+    const base = errorModel(ctx, '/search', 503, { title: heading, description: heading, heading, message: text.t('search.notReadyMessage', { count: catalog.articles.length }) });
+    const model: ErrorModel = { ...base, layout: { ...layoutFor(1), title: `${heading} – ${catalog.site.name}` } };
     return { kind: 'page', status: 503, view: 'error', model };
   }
   // Only this page's hits are ranked out in full and looked up: the work per request is the matching, not the paging.
   const outcome = search.search(query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-  const pagination = paginationFor(page, outcome.total, (p) => searchUrl(query, p), PAGE_SIZE, RESULT_PAGING);
+  const pagination = paginationFor(page, outcome.total, (p) => searchUrl(query, p), text, PAGE_SIZE, resultPaging(text));
   if (!pagination) return { kind: 'not-found' };
   return {
     kind: 'page',
@@ -164,10 +212,10 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       layout: layoutFor(page, pagination),
       state: outcome.total ? 'results' : 'none',
       resultCount: outcome.total,
-      resultCountLabel: `${outcome.total} ${outcome.total === 1 ? 'result' : 'results'}`,
       matchedAll: outcome.combinedWith === 'AND',
       results: outcome.hits.map((hit) => resultModel(ctx, hit)),
       pagination,
+      labels: labelsFor(outcome.total, pagination),
     },
   };
 }

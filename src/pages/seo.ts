@@ -34,6 +34,7 @@ import type { Article, Author, ImageAsset, Page, Section, Site, Source, Tag } fr
 import type { LayoutModel, MetaTag } from './layout';
 import { absoluteUrl, urls } from '../routes/urls';
 import { plainInline } from '../text/inline';
+import { siteText } from '../text/locale';
 
 /** What a page contributes to <head> beyond the layout basics. */
 export interface HeadModel {
@@ -348,7 +349,7 @@ export function homeHead(catalog: Catalog, page: PageHead): HeadModel {
   const image = logoCard(site);
   const meta = socialMeta(site, { type: 'website', title: site.name, description: page.description, url: page.canonicalUrl, locale: site.locale, ...(image && { image }) });
   if (page.canonicalUrl !== homeUrl(site)) {
-    return { meta, jsonLd: [jsonLdScript(collectionPageLd(site, `Latest stories – ${site.name}`, page))] };
+    return { meta, jsonLd: [jsonLdScript(collectionPageLd(site, `${siteText(site).t('home.latestTitle')} – ${site.name}`, page))] };
   }
   const search: WithActionConstraints<SearchAction> = {
     '@type': 'SearchAction',

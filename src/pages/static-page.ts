@@ -6,6 +6,7 @@
  */
 import type { BlockModel } from '../blocks/registry';
 import { urls } from '../routes/urls';
+import { itemText } from '../text/locale';
 import { bodyModels } from './body';
 import type { PageContext, PageResult } from './context';
 import { formatDate, languageOf, type DateModel } from './dates';
@@ -21,6 +22,8 @@ export interface StaticPageModel {
   dir?: Direction;
   blocks: BlockModel[];
   updated?: DateModel;
+  /** "Last updated", in the page's language when a locale ships for it. */
+  updatedLabel: string;
 }
 
 export function staticPage(ctx: PageContext, slug: string): PageResult<StaticPageModel> {
@@ -28,6 +31,7 @@ export function staticPage(ctx: PageContext, slug: string): PageResult<StaticPag
   const page = catalog.pages.get(slug);
   if (!page) return { kind: 'not-found' };
   const site = catalog.site;
+  const text = itemText(site, page.language);
   const model: StaticPageModel = {
     layout: withHead(
       layoutModel(ctx, { title: page.title, description: page.description ?? site.description, path: urls.page(page.slug) }),
@@ -35,8 +39,9 @@ export function staticPage(ctx: PageContext, slug: string): PageResult<StaticPag
     ),
     title: page.title,
     ...languageOf(site, page.language),
-    blocks: bodyModels(catalog, page.body),
-    ...(page.updatedAt && { updated: formatDate(site, page.updatedAt) }),
+    blocks: bodyModels(catalog, page.body, text),
+    ...(page.updatedAt && { updated: formatDate(site, page.updatedAt, text.intlLocale) }),
+    updatedLabel: text.t('page.lastUpdated'),
   };
   return { kind: 'page', status: 200, view: 'page', model };
 }

@@ -10,6 +10,7 @@ import ejs from 'ejs';
 import { z } from 'zod';
 import { blockFeedHtml, blockModel, blockSchema, blockTexts, resolveBlock, type Block, type BlockRecord } from '../../src/blocks/registry';
 import type { FeedEnv, ResolveEnv, ShowEnv } from '../../src/blocks/types';
+import { textFor, type Text } from '../../src/text/locale';
 import { problemsFromZod } from '../../src/content/problems';
 import { VIEWS_DIR } from '../../src/paths';
 
@@ -29,7 +30,7 @@ export const env: ResolveEnv = {
   },
 };
 
-export const show: ShowEnv = { visibleArticlePath: (slug) => (slug === 'other' ? `/articles/${slug}` : undefined) };
+export const show: ShowEnv = { visibleArticlePath: (slug) => (slug === 'other' ? `/articles/${slug}` : undefined), text: textFor('en', 'en-GB') as Text };
 export const feed: FeedEnv = { ...show, site: { baseUrl: 'https://news.example.test' } };
 
 const body = z.strictObject({ body: z.array(blockSchema) });

@@ -12,71 +12,15 @@
  *   from another site, and its wide tables and code scroll in their own
  *   boxes, which the keyboard reaches and scrolls.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeEverywhere, nuErrors } from './checks';
 import { describeBrowser, PAGES, requireChromium, startSite, statusOf, type Site } from './harness';
 
 requireChromium();
 
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const VNU_JAR = path.resolve(__dirname, '../../node_modules/vnu-jar/build/dist/vnu.jar');
 const RTL_ARTICLE = PAGES['article-rtl'] as string;
-const WIDTHS: Array<[number, number]> = [
-  [390, 844],
-  [1366, 900],
-];
-const SCHEMES = ['light', 'dark'] as const;
 /** How many Tab stops per page are checked for a visible focus indicator. */
 const TAB_STOPS = 15;
-
-interface AxeNode {
-  target: unknown[];
-  html: string;
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  helpUrl: string;
-  nodes: AxeNode[];
-}
-
-/** One readable line per failing element: rule, impact, what it asks, where, and the markup. */
-function formatViolations(label: string, violations: AxeViolation[]): string[] {
-  return violations.flatMap((v) =>
-    v.nodes.map((node) => `${label}: [${v.id}] (${v.impact ?? 'n/a'}) ${v.help}\n    target: ${node.target.map(String).join(' ')}\n    html: ${node.html.slice(0, 200)}${node.failureSummary ? `\n    ${node.failureSummary.replace(/\n/g, '\n    ')}` : ''}`),
-  );
-}
-
-interface VnuMessage {
-  type: string;
-  subType?: string;
-  url?: string;
-  lastLine?: number;
-  message: string;
-  extract?: string;
-}
-
-function runVnu(files: string[]): Promise<VnuMessage[]> {
-  return new Promise((resolve, reject) => {
-    execFile('java', ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...files], { maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // vnu exits 1 when it finds errors; that is an answer, not a failure to run.
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new Error('java not found: the Nu Html Checker needs a Java runtime. Install one (apt-get install -y default-jre-headless), or set SKIP_BROWSER=1 to skip the browser tests explicitly.'));
-        return;
-      }
-      try {
-        resolve((JSON.parse(stdout) as { messages: VnuMessage[] }).messages);
-      } catch {
-        reject(new Error(`vnu gave no JSON report (${error?.message ?? 'no error'}): ${stderr || stdout}`));
-      }
-    });
-  });
-}
 
 describeBrowser('audits in Chromium', () => {
   let site: Site;
@@ -91,46 +35,12 @@ describeBrowser('audits in Chromium', () => {
 
   describe('axe-core finds no WCAG 2.2 A/AA or best-practice violations', () => {
     test.each(Object.entries(PAGES))('%s (%s), light and dark, 390 and 1366 px', async (name, url) => {
-      const found: string[] = [];
-      for (const [width, height] of WIDTHS) {
-        for (const colorScheme of SCHEMES) {
-          // The site's CSP forbids inline scripts; axe is injected as one, so only this context bypasses it.
-          const context = await site.browser.newContext({ viewport: { width, height }, colorScheme, bypassCSP: true });
-          try {
-            const page = await context.newPage();
-            const response = await page.goto(site.base + url, { waitUntil: 'load' });
-            expect(response?.status()).toBe(statusOf(name));
-            await page.addScriptTag({ path: AXE_PATH });
-            const violations = await page.evaluate(
-              async (tags) => (await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: tags, resultTypes: ['violations'] })).violations,
-              AXE_TAGS,
-            );
-            found.push(...formatViolations(`${name} ${width}px ${colorScheme}`, violations as AxeViolation[]));
-          } finally {
-            await context.close();
-          }
-        }
-      }
-      expect(found).toEqual([]);
+      expect(await axeEverywhere(site, url, statusOf(name), name)).toEqual([]);
     }, 60_000);
   });
 
   test('the Nu Html Checker reports no errors on any page type', async () => {
-    const dir = mkdtempSync(path.join(site.tmp, 'vnu-'));
-    const files: string[] = [];
-    for (const [name, url] of Object.entries(PAGES)) {
-      const response = await fetch(site.base + url);
-      expect(response.status).toBe(statusOf(name));
-      const file = path.join(dir, `${name}.html`);
-      writeFileSync(file, await response.text());
-      files.push(file);
-    }
-    if (!existsSync(VNU_JAR)) throw new Error(`vnu-jar not found at ${VNU_JAR}: run npm ci`);
-    const messages = await runVnu(files);
-    const describe = (m: VnuMessage) => `${path.basename(m.url ?? '?')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, ' ')}` : ''}`;
-    const warnings = messages.filter((m) => m.type !== 'error' && m.subType === 'warning');
-    if (warnings.length) console.warn(`Nu Html Checker warnings:\n${warnings.map(describe).join('\n')}`);
-    expect(messages.filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error').map(describe)).toEqual([]);
+    expect(await nuErrors(site, PAGES, statusOf)).toEqual([]);
   }, 60_000);
 
   describe('keyboard: every early Tab stop shows a visible focus indicator', () => {

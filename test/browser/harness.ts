@@ -16,7 +16,7 @@ import { start } from '../../src/server';
 import { CHROME_FLAGS, CHROME_PATH } from './chromium';
 
 const SKIP = process.env.SKIP_BROWSER === '1';
-const DATA_DIR = path.resolve(__dirname, '../../data');
+export const DATA_DIR = path.resolve(__dirname, '../../data');
 /** The server below runs with this PREVIEW_SECRET, so the suites can open a signed preview. */
 const PREVIEW_SECRET = 'browser-suite-preview-secret-0123456789';
 
@@ -71,11 +71,14 @@ export interface Site {
   stop(): Promise<void>;
 }
 
-/** Starts the server on the demo data and launches Chromium; `stop()` undoes both and removes the scratch folder. */
-export async function startSite(): Promise<Site> {
+/**
+ * Starts the server on the demo data (or a copy of it the suite changed, `dataDir`) and launches
+ * Chromium; `stop()` undoes both and removes the scratch folder.
+ */
+export async function startSite(dataDir = DATA_DIR): Promise<Site> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'newsreel-browser-'));
   process.env.TMPDIR = tmp; // Chromium leaves profile folders in TMPDIR
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR, NODE_ENV: 'test', PREVIEW_SECRET });
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', PREVIEW_SECRET });
   const site = await start(config, createLogger('silent'));
   let browser: Browser;
   try {

@@ -4,9 +4,11 @@
  * source with nothing visible, an empty section, a long list to page through),
  * and the shared paging rules every list page follows.
  */
-import { LIST_PAGING } from '../../src/pages/paging';
 import { buildCatalog, type Catalog } from '../../src/content/catalog';
 import { baseRecords, loadFixture, NOW, removeDataDirs, type FixtureRecords, type Json } from './fixture';
+
+/** The English list paging labels (locales/en.json). */
+const LIST_PAGING = { name: 'Pages', prev: '← Newer', next: 'Older →' };
 
 export const BASE_URL = 'https://news.example.test';
 export const SITE_NAME = 'Test Gazette';
@@ -110,7 +112,7 @@ export function expectEmptyList(open: (rawPage: unknown) => Result<ListModel>): 
   const model = pageModel(open(undefined));
   expect(model.articleCount).toBe(0);
   expect(model.articles).toEqual([]);
-  expect(model.pagination).toEqual({ page: 1, pageCount: 1, labels: LIST_PAGING });
+  expect(model.pagination).toEqual({ page: 1, pageCount: 1, labels: LIST_PAGING, status: 'Page 1 of 1' });
   expect(model.layout.nextUrl).toBeUndefined();
   expect(open('2')).toEqual({ kind: 'not-found' });
 }
@@ -129,7 +131,7 @@ export function describePaging(open: (rawPage: unknown) => Result<ListModel>, ro
       const model = pageModel(open(undefined));
       expect(model.articleCount).toBe(25);
       expect(model.articles.map((a) => a.url)).toEqual(pagedUrls(25, 16));
-      expect(model.pagination).toEqual({ page: 1, pageCount: 3, nextUrl: `${root}?page=2`, labels: LIST_PAGING });
+      expect(model.pagination).toEqual({ page: 1, pageCount: 3, nextUrl: `${root}?page=2`, labels: LIST_PAGING, status: 'Page 1 of 3' });
       expect(model.layout.title).toBe(`${title} – ${SITE_NAME}`);
       expect(model.layout.canonicalUrl).toBe(`${BASE_URL}${root}`);
       expect(model.layout.nextUrl).toBe(`${BASE_URL}${root}?page=2`);
@@ -139,7 +141,7 @@ export function describePaging(open: (rawPage: unknown) => Result<ListModel>, ro
     test('page 2 starts with the 11th story and links both ways; its title and canonical URL say page 2', () => {
       const model = pageModel(open('2'));
       expect(model.articles.map((a) => a.url)).toEqual(pagedUrls(15, 6));
-      expect(model.pagination).toEqual({ page: 2, pageCount: 3, prevUrl: root, nextUrl: `${root}?page=3`, labels: LIST_PAGING });
+      expect(model.pagination).toEqual({ page: 2, pageCount: 3, prevUrl: root, nextUrl: `${root}?page=3`, labels: LIST_PAGING, status: 'Page 2 of 3' });
       expect(model.layout.title).toBe(`${title} (page 2) – ${SITE_NAME}`);
       expect(model.layout.canonicalUrl).toBe(`${BASE_URL}${root}?page=2`);
       expect(model.layout.prevUrl).toBe(`${BASE_URL}${root}`);
@@ -149,7 +151,7 @@ export function describePaging(open: (rawPage: unknown) => Result<ListModel>, ro
     test('the last page holds the rest and has no next link', () => {
       const model = pageModel(open('3'));
       expect(model.articles.map((a) => a.url)).toEqual(pagedUrls(5, 1));
-      expect(model.pagination).toEqual({ page: 3, pageCount: 3, prevUrl: `${root}?page=2`, labels: LIST_PAGING });
+      expect(model.pagination).toEqual({ page: 3, pageCount: 3, prevUrl: `${root}?page=2`, labels: LIST_PAGING, status: 'Page 3 of 3' });
       expect(model.layout.nextUrl).toBeUndefined();
     });
 

@@ -56,14 +56,26 @@ describe('corrections on the article page', () => {
     expect(res.text.indexOf('class="corrections"')).toBeLessThan(res.text.indexOf('class="article__footer"'));
   });
 
-  test('on an article in another language the notice’s own words keep the site’s language; the correction text is the article’s', async () => {
+  test('on an article in a language a locale ships for, the notice speaks the article’s language (words and date), inside its lang', async () => {
     const records = baseRecords();
     records.articles[0] = { ...(records.articles[0] as Json), language: 'ar', corrections: [{ at: '2026-05-04T10:00:00Z', text: 'تصحيح.' }] };
     const res = await request((await appFor(await writeDataDir(records))).app).get('/articles/first-story').expect(200);
     const aside = correctionsAside(res.text);
-    expect(aside).toMatch(/<h2 id="corrections-heading" class="corrections__heading" lang="en" dir="ltr">Corrections<\/h2>/);
-    expect(aside).toMatch(/<time class="corrections__date" datetime="2026-05-04T10:00:00.000Z" lang="en" dir="ltr">4 May 2026<\/time> <span class="corrections__text">تصحيح.<\/span>/);
+    const arDate = new Intl.DateTimeFormat('ar', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date('2026-05-04T10:00:00Z'));
+    expect(aside).toMatch(/<h2 id="corrections-heading" class="corrections__heading">التصحيحات<\/h2>/);
+    expect(aside).toContain(`<time class="corrections__date" datetime="2026-05-04T10:00:00.000Z">${arDate}</time> <span class="corrections__text">تصحيح.</span>`);
+    expect(aside).toContain('كل التصحيحات');
     expect(res.text).toMatch(/<article class="article" lang="ar" dir="rtl">/);
+  });
+
+  test('on an article in a language no locale ships for, the notice keeps the site’s words and says so with lang and dir', async () => {
+    const records = baseRecords();
+    records.articles[0] = { ...(records.articles[0] as Json), language: 'fr', corrections: [{ at: '2026-05-04T10:00:00Z', text: 'Correction.' }] };
+    const res = await request((await appFor(await writeDataDir(records))).app).get('/articles/first-story').expect(200);
+    const aside = correctionsAside(res.text);
+    expect(aside).toMatch(/<h2 id="corrections-heading" class="corrections__heading" lang="en" dir="ltr">Corrections<\/h2>/);
+    expect(aside).toMatch(/<time class="corrections__date" datetime="2026-05-04T10:00:00.000Z" lang="en" dir="ltr">4 May 2026<\/time> <span class="corrections__text">Correction.<\/span>/);
+    expect(res.text).toMatch(/<article class="article" lang="fr" dir="ltr">/);
   });
 
   test('the visible "Updated" date, dateModified and article:modified_time follow the latest correction, not updatedAt', async () => {

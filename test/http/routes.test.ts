@@ -23,7 +23,7 @@ describe('pages', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-powered-by']).toBeUndefined();
-    expect(res.text).toContain('<html lang="en">');
+    expect(res.text).toContain('<html lang="en" dir="ltr">');
     expect(res.text).toMatch(/<section class="home-lead"[\s\S]*Headline of third-story/);
     expect(res.text).toContain('href="/articles/second-story"');
     expect(res.text).toContain('<link rel="canonical" href="https://news.example.test/">');

@@ -94,10 +94,11 @@ describe('a static page at /<slug>', () => {
 });
 
 describe("the footer's page links", () => {
-  test('every page lists the published nav pages by title, with an accessible name; the page shown is current', async () => {
+  test('every page lists the published nav pages by title, then the corrections archive, with an accessible name; the page shown is current', async () => {
     const expected: [string, string, boolean][] = [
       ['About the Gazette', '/about', false],
       ['Contact us', '/contact', false],
+      ['Corrections', '/corrections', false],
     ];
     for (const url of ['/', '/articles/first-story', '/authors/ada-lane', '/sections/world', '/search?q=harbour', '/legal']) {
       const res = await request(app).get(url).expect(200);
@@ -107,14 +108,16 @@ describe("the footer's page links", () => {
     expect(footerLinks((await request(app).get('/contact').expect(200)).text)).toEqual([
       ['About the Gazette', '/about', false],
       ['Contact us', '/contact', true],
+      ['Corrections', '/corrections', false],
     ]);
+    expect(footerLinks((await request(app).get('/corrections').expect(200)).text).at(-1)).toEqual(['Corrections', '/corrections', true]);
   });
 
-  test('with no nav pages the footer has no page links nav at all', async () => {
+  test('with no nav pages the footer links only the corrections archive', async () => {
     const r = baseRecords();
     r.pages = [];
     const { app: bare } = await appFor(await writeDataDir(r));
-    expect((await request(bare).get('/').expect(200)).text).not.toContain('site-footer__nav');
+    expect(footerLinks((await request(bare).get('/').expect(200)).text)).toEqual([['Corrections', '/corrections', false]]);
   });
 });
 
@@ -191,7 +194,7 @@ describe('live reload', () => {
       writeRecord(dir, 'pages/contact.json', { slug: 'contact', title: 'Contact us', nav: true, body: [para('Write to the desk.')] });
       await site.live.reload('manual');
       expect((await request(site.app).get('/contact').expect(200)).text).toContain('Write to the desk.');
-      expect(footerLinks((await request(site.app).get('/').expect(200)).text).map(([label]) => label)).toEqual(['About the Gazette', 'Contact us']);
+      expect(footerLinks((await request(site.app).get('/').expect(200)).text).map(([label]) => label)).toEqual(['About the Gazette', 'Contact us', 'Corrections']);
 
       writeRecord(dir, 'pages/contact.json', { slug: 'contact', title: 'Contact us', nav: true, body: [para('Phone the desk.')] });
       await site.live.reload('manual');

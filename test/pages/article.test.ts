@@ -70,8 +70,8 @@ describe('articlePage', () => {
     expect(model.standfirst).toBe('The port is open again, says the mayor.');
     expect(model.section).toEqual({ name: 'World', url: '/sections/world' });
     expect(model.authors.map(({ avatar, ...rest }) => ({ ...rest, hasAvatar: avatar !== undefined }))).toEqual([
-      { separator: '', name: 'Ada Lane', url: '/authors/ada-lane', role: 'Reporter', bio: 'Ada writes about harbours.', hasAvatar: true },
-      { separator: ' and ', name: 'Ben Okafor', url: '/authors/ben-okafor', role: 'Editor', bio: 'Ben edits.', hasAvatar: false },
+      { separator: '', name: 'Ada Lane', url: '/authors/ada-lane', role: 'Reporter', bio: 'Ada writes about harbours.', hasAvatar: true, aboutLabel: 'About Ada Lane' },
+      { separator: ' and ', name: 'Ben Okafor', url: '/authors/ben-okafor', role: 'Editor', bio: 'Ben edits.', hasAvatar: false, aboutLabel: 'About Ben Okafor' },
     ]);
   });
 
@@ -197,6 +197,7 @@ describe('articlePage', () => {
       section: { name: 'World', url: '/sections/world' },
       published: { iso: '2026-05-02T09:00:00.000Z', label: '2 May 2026' },
       bylines: 'Ada Lane and Ben Okafor',
+      byline: 'By Ada Lane and Ben Okafor',
       variant: 'compact',
     });
     // Compact cards are headline-only: no standfirst, no image.

@@ -1,7 +1,9 @@
 /** The front page model: the lead story, the latest stories, a strip per section; later pages list only the latest. */
-import { LIST_PAGING } from '../../src/pages/paging';
 import { homePage, homePageAlias } from '../../src/pages/home';
 import { BAD_PAGE_NUMBERS, BASE_URL, contextFor, EMBARGO_LIFTS, expectHead, pagedUrls, pageModel, pageRecords, sharedContext } from '../helpers/page-fixture';
+
+/** The English list paging labels (locales/en.json). */
+const LIST_PAGING = { name: 'Pages', prev: '← Newer', next: 'Older →' };
 
 const ctx = sharedContext();
 const open = (rawPage?: unknown) => pageModel(homePage(ctx(), rawPage));
@@ -13,7 +15,7 @@ describe('homePage', () => {
     expect(homePage(ctx(), undefined)).toMatchObject({ kind: 'page', status: 200, view: 'home' });
     expect(model.lead).toMatchObject({ url: '/articles/adapted-and-cited', headline: 'Headline of adapted-and-cited', bylines: 'Ben Okafor' });
     expect(model.latest.map((c) => c.url)).toEqual(['/articles/third-story', '/articles/second-story', '/articles/first-story', ...pagedUrls(25, 18)]);
-    expect(model.pagination).toEqual({ page: 1, pageCount: 3, nextUrl: '/?page=2', labels: LIST_PAGING });
+    expect(model.pagination).toEqual({ page: 1, pageCount: 3, nextUrl: '/?page=2', labels: LIST_PAGING, status: 'Page 1 of 3' });
   });
 
   test('drafts and embargoed stories are not shown until they are due', async () => {
@@ -46,7 +48,7 @@ describe('homePage', () => {
     expect(model).not.toHaveProperty('lead');
     expect(model.sections).toEqual([]);
     expect(model.latest.map((c) => c.url)).toEqual(pagedUrls(17, 6));
-    expect(model.pagination).toEqual({ page: 2, pageCount: 3, prevUrl: '/', nextUrl: '/?page=3', labels: LIST_PAGING });
+    expect(model.pagination).toEqual({ page: 2, pageCount: 3, prevUrl: '/', nextUrl: '/?page=3', labels: LIST_PAGING, status: 'Page 2 of 3' });
     expect(model.layout.title).toBe('Latest stories (page 2) – Test Gazette');
     expect(model.layout.canonicalUrl).toBe(`${BASE_URL}/?page=2`);
     expect(model.layout.prevUrl).toBe(`${BASE_URL}/`);
@@ -55,7 +57,7 @@ describe('homePage', () => {
   test('the last page holds the rest; past it is a 404', () => {
     const model = open('3');
     expect(model.latest.map((c) => c.url)).toEqual(pagedUrls(5, 1));
-    expect(model.pagination).toEqual({ page: 3, pageCount: 3, prevUrl: '/?page=2', labels: LIST_PAGING });
+    expect(model.pagination).toEqual({ page: 3, pageCount: 3, prevUrl: '/?page=2', labels: LIST_PAGING, status: 'Page 3 of 3' });
     expect(homePage(ctx(), '4')).toEqual({ kind: 'not-found' });
   });
 
@@ -74,7 +76,7 @@ describe('homePage', () => {
     expect(model).not.toHaveProperty('lead');
     expect(model.latest).toEqual([]);
     expect(model.sections).toEqual([]);
-    expect(model.pagination).toEqual({ page: 1, pageCount: 1, labels: LIST_PAGING });
+    expect(model.pagination).toEqual({ page: 1, pageCount: 1, labels: LIST_PAGING, status: 'Page 1 of 1' });
   });
 });
 

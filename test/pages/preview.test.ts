@@ -5,7 +5,7 @@
  * structured data. The catalog is left as it was: nothing becomes visible.
  */
 import { articleModel } from '../../src/pages/article';
-import { PREVIEW_TEXT, previewPage } from '../../src/pages/preview';
+import { previewPage } from '../../src/pages/preview';
 import { EMBARGO_LIFTS, pageModel, pageRecords, sharedContext } from '../helpers/page-fixture';
 
 const ctx = sharedContext(pageRecords());
@@ -16,20 +16,20 @@ test('a draft: its article model, a "not published" banner saying it is a draft,
   const { layout: _previewLayout, preview: _notice, ...rest } = model;
   const { layout, ...expected } = articleModel(ctx(), article);
   expect(rest).toEqual(expected);
-  expect(model.preview).toEqual({ label: PREVIEW_TEXT.notPublished, text: PREVIEW_TEXT.draft });
+  expect(model.preview).toEqual({ label: 'Preview: not published', text: 'This is a draft: it is not scheduled, and readers cannot find it.' });
   expect(model.layout).toEqual({ ...layout, canonicalUrl: '', robots: 'noindex, nofollow', meta: [], jsonLd: [] });
   expect(layout.meta.length).toBeGreaterThan(0); // the public page would have had them
 });
 
 test('an embargoed story: the banner gives the moment it is scheduled for', () => {
   const model = pageModel(previewPage(ctx(), 'embargoed-story'));
-  expect(model.preview).toMatchObject({ label: PREVIEW_TEXT.notPublished, text: PREVIEW_TEXT.scheduled, scheduled: { iso: EMBARGO_LIFTS.toISOString() } });
+  expect(model.preview).toMatchObject({ label: 'Preview: not published', text: 'Scheduled for', scheduled: { iso: EMBARGO_LIFTS.toISOString() } });
   expect(model.preview?.scheduled?.label).toMatch(/2 June 2026.*09:00/);
 });
 
 test('a live story: "published", with a link to its public page', () => {
   const model = pageModel(previewPage(ctx(), 'first-story'));
-  expect(model.preview).toEqual({ label: PREVIEW_TEXT.published, text: PREVIEW_TEXT.live, link: { text: PREVIEW_TEXT.liveLink, url: '/articles/first-story' } });
+  expect(model.preview).toEqual({ label: 'Preview: published', text: 'This story is live:', link: { text: 'read the published version', url: '/articles/first-story' } });
 });
 
 test('an unknown slug is not found, and previewing changes no index', () => {

@@ -90,15 +90,16 @@ describe("the footer's page links", () => {
       { label: 'À propos', url: '/a-propos', current: false },
       { label: 'About the Gazette', url: '/about', current: false },
       { label: 'Contact us', url: '/contact', current: false },
+      { label: 'Corrections', url: '/corrections', current: false },
     ]);
-    expect(footer(ctx().catalog, '/contact').map((item) => item.current)).toEqual([false, false, true]);
+    expect(footer(ctx().catalog, '/contact').map((item) => item.current)).toEqual([false, false, true, false]);
     expect(open('about').layout.footerNav.find((item) => item.current)?.url).toBe('/about');
   });
 
-  test('no nav pages, no links', async () => {
+  test('no nav pages: only the corrections archive', async () => {
     const r = baseRecords();
     r.pages = [];
     const { catalog } = await contextFor(r);
-    expect(footer(catalog, '/')).toEqual([]);
+    expect(footer(catalog, '/')).toEqual([{ label: 'Corrections', url: '/corrections', current: false }]);
   });
 });

@@ -10,7 +10,7 @@ describe('tagPage', () => {
   test('lists the tag’s visible articles, newest first, named from its slug', () => {
     const model = open('harbours');
     expect(tagPage(ctx(), 'harbours', undefined)).toMatchObject({ kind: 'page', status: 200, view: 'topic' });
-    expect(model).toMatchObject({ kind: 'Tag', name: 'Harbours', articleCount: 4 });
+    expect(model).toMatchObject({ kind: 'tag', kindLabel: 'Tag', name: 'Harbours', articleCount: 4 });
     expect(model.articles.map((a) => a.url)).toEqual(['/articles/adapted-and-cited', '/articles/third-story', '/articles/second-story', '/articles/first-story']);
     expect(open('ferries').articles.map((a) => a.url)).toEqual(['/articles/third-story']);
     expect(model).not.toHaveProperty('description');
@@ -39,7 +39,7 @@ describe('sectionPage', () => {
   test('a section named in site.json has its name and description, and its visible articles newest first', () => {
     const model = open('world');
     expect(sectionPage(ctx(), 'world', undefined)).toMatchObject({ kind: 'page', status: 200, view: 'topic' });
-    expect(model).toMatchObject({ kind: 'Section', name: 'World', description: 'News from everywhere.', articleCount: 3 });
+    expect(model).toMatchObject({ kind: 'section', kindLabel: 'Section', name: 'World', description: 'News from everywhere.', articleCount: 3 });
     expect(model.articles.map((a) => a.url)).toEqual(['/articles/adapted-and-cited', '/articles/second-story', '/articles/first-story']);
   });
 
@@ -51,7 +51,7 @@ describe('sectionPage', () => {
 
   test('a section not in site.json is named from its slug, with a sentence as description', () => {
     const model = open('business');
-    expect(model).toMatchObject({ kind: 'Section', name: 'Business', articleCount: 1 });
+    expect(model).toMatchObject({ kind: 'section', kindLabel: 'Section', name: 'Business', articleCount: 1 });
     expect(model).not.toHaveProperty('description');
     expect(model.layout.description).toBe('Business news from Test Gazette.');
     expect(model.layout.nav).toEqual([{ label: 'World', url: '/sections/world', current: false }]);
