@@ -74,6 +74,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
     hsts: config.hsts,
     htmlCacheControl: config.htmlCacheControl,
     imageCacheDir: config.imageCacheDir,
+    cacheKeyHeader: config.cacheKeyHeader,
     readiness: () => ({ ...live.status(), ready: !draining, ...(draining && { draining }) }),
     ...(pageCache && { pageCache }),
   });
