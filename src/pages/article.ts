@@ -18,6 +18,7 @@ import { formatDate, languageOf, type DateModel } from './dates';
 import { directionOf, type Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { articleHead, withHead } from './seo';
+import { AnswerKeys } from '../cache-keys/scheme';
 
 /**
  * The words the article shows around its own content (byline, dates, origin,
@@ -130,12 +131,23 @@ function sourceItem(source: Source, originalUrl?: string): SourceItem {
   };
 }
 
-/** Related stories: shared tags weigh most, then shared sources, then a shared author; newer wins ties. */
+/** Whether `a` (scored `sa`) ranks above `b` (scored `sb`) among related stories: higher score, then newer. */
+function ranksAbove(a: Article, sa: number, b: Article, sb: number): boolean {
+  return sa !== sb ? sa > sb : byNewest(a, b) < 0;
+}
+
+/**
+ * Related stories: shared tags weigh most, then shared sources, then a shared author; newer wins ties.
+ * The best `count` are kept as they are found (no sort of every candidate): the purge side weighs
+ * thousands of articles' related stories after a change (src/purge/diff.ts).
+ */
 export function relatedArticles(catalog: Catalog, article: Article, count = RELATED_COUNT): Article[] {
   const scores = new Map<Article, number>();
   const weigh = (list: readonly Article[] | undefined, weight: number) => {
     if (!list) return;
-    for (const other of list.slice(0, RELATED_CANDIDATES_PER_KEY)) {
+    const end = Math.min(list.length, RELATED_CANDIDATES_PER_KEY);
+    for (let i = 0; i < end; i++) {
+      const other = list[i] as Article;
       if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
     }
   };
@@ -144,10 +156,20 @@ export function relatedArticles(catalog: Catalog, article: Article, count = RELA
   if (article.origin) weigh(catalog.articlesBySource.get(article.origin.slug), 2);
   for (const author of article.authors) weigh(catalog.articlesByAuthor.get(author.slug), 1);
   weigh(catalog.articlesBySection.get(article.section.slug), 1);
-  return [...scores.entries()]
-    .sort(([a, sa], [b, sb]) => sb - sa || byNewest(a, b))
-    .slice(0, count)
-    .map(([other]) => other);
+  const best: Article[] = [];
+  const bestScores: number[] = [];
+  for (const [other, score] of scores) {
+    let at = best.length;
+    while (at > 0 && ranksAbove(other, score, best[at - 1] as Article, bestScores[at - 1] as number)) at--;
+    if (at >= count) continue;
+    best.splice(at, 0, other);
+    bestScores.splice(at, 0, score);
+    if (best.length > count) {
+      best.pop();
+      bestScores.pop();
+    }
+  }
+  return best;
 }
 
 function articleLabels(text: Text): ArticleLabels {
@@ -169,7 +191,8 @@ function articleLabels(text: Text): ArticleLabels {
 export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleModel> {
   const article = ctx.catalog.articleBySlug.get(slug);
   if (!article) return { kind: 'not-found' };
-  return { kind: 'page', status: 200, view: 'article', model: articleModel(ctx, article) };
+  const related = relatedArticles(ctx.catalog, article);
+  return { kind: 'page', status: 200, view: 'article', model: articleModel(ctx, article, related), keys: new AnswerKeys().article(article).cards(related).list() };
 }
 
 /**
@@ -177,7 +200,7 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
  * only visible ones; a signed preview (preview.ts) passes any, so a draft
  * looks exactly as it will once published.
  */
-export function articleModel(ctx: PageContext, article: Article): ArticleModel {
+export function articleModel(ctx: PageContext, article: Article, related: readonly Article[] = relatedArticles(ctx.catalog, article)): ArticleModel {
   const { catalog } = ctx;
   const site = catalog.site;
   const language = languageOf(site, article.language);
@@ -225,7 +248,7 @@ export function articleModel(ctx: PageContext, article: Article): ArticleModel {
     ...(article.origin && { origin: sourceItem(article.origin) }),
     sources: article.citations.map((c) => sourceItem(c.source, c.url)),
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),
-    related: articleCards(site, relatedArticles(catalog, article), 'compact'),
+    related: articleCards(site, related, 'compact'),
   };
 }
 

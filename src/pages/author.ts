@@ -5,6 +5,7 @@ import { siteText } from '../text/locale';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { authorHead } from './seo';
+import { keyOf } from '../cache-keys/scheme';
 
 export interface AuthorModel extends ListPageModel {
   name: string;
@@ -27,6 +28,7 @@ export function authorPage(ctx: PageContext, slug: string, rawPage: unknown): Pa
     description: author.bio ?? text.t('author.description', { name: author.name, site: catalog.site.name }),
     articles: catalog.articlesByAuthor.get(slug) ?? [],
     head: (page) => authorHead(catalog, author, page),
+    keys: [keyOf.authorList(slug), keyOf.author(slug)],
     fields: {
       name: author.name,
       ...(author.role && { role: author.role }),

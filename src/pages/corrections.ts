@@ -14,6 +14,7 @@ import type { Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { withPaging, type Pagination } from './paging';
 import { correctionsHead, withHead } from './seo';
+import { AnswerKeys, CORRECTIONS_KEY, keyOf } from '../cache-keys/scheme';
 
 export interface CorrectionEntry {
   date: DateModel;
@@ -79,6 +80,8 @@ export function correctionsPage(ctx: PageContext, rawPage: unknown): PageResult<
         pagination,
         labels: { heading: title, intro: text.t('corrections.intro'), empty: text.t('corrections.empty') },
       },
+      // An entry shows its article's headline and the correction's own text (part of the article): a:<slug>.
+      keys: new AnswerKeys().add(CORRECTIONS_KEY, ...items.map(({ article }) => keyOf.article(article.slug))).list(),
     };
   }, text);
 }

@@ -40,6 +40,7 @@ export function previewPage(ctx: PageContext, slug: string): PageResult<ArticleM
   const article = ctx.catalog.content.articles.get(slug);
   if (!article) return { kind: 'not-found' };
   const model = articleModel(ctx, article);
-  return { kind: 'page', status: 200, view: 'article', model: { ...model, layout: previewLayout(model.layout), preview: previewNotice(ctx, article) } };
+  // No surrogate keys: a preview is private, no-store, and no cache in front may index it.
+  return { kind: 'page', status: 200, view: 'article', model: { ...model, layout: previewLayout(model.layout), preview: previewNotice(ctx, article) }, keys: [] };
 }
 

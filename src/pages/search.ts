@@ -16,6 +16,14 @@ import type { Direction } from './direction';
 import { errorModel, type ErrorModel } from './errors';
 import { plainInline } from '../text/inline';
 import { itemText, siteText, type Text } from '../text/locale';
+import { SEARCH_KEY, SITE_KEY } from '../cache-keys/scheme';
+
+/**
+ * Search answers may be kept by a cache in front (a query is a URL like any
+ * other); what they show depends on every article, so they carry one key,
+ * `search`, purged whenever any content changes.
+ */
+const SEARCH_KEYS = [SITE_KEY, SEARCH_KEY] as const;
 
 export const MAX_QUERY_LENGTH = SEARCH_QUERY_MAX_LENGTH;
 
@@ -184,6 +192,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       kind: 'page',
       status: 200,
       view: 'search',
+      keys: SEARCH_KEYS,
       model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, matchedAll: true, results: [], labels: labelsFor(0) },
     };
   }
@@ -197,7 +206,8 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
     const heading = text.t('search.notReadyTitle');
     const base = errorModel(ctx, '/search', 503, { title: heading, description: heading, heading, message: text.t('search.notReadyMessage', { count: catalog.articles.length }) });
     const model: ErrorModel = { ...base, layout: { ...layoutFor(1), title: `${heading} – ${catalog.site.name}` } };
-    return { kind: 'page', status: 503, view: 'error', model };
+    // No keys: a 503 is sent no-store, nobody keeps it.
+    return { kind: 'page', status: 503, view: 'error', model, keys: [] };
   }
   // Only this page's hits are ranked out in full and looked up: the work per request is the matching, not the paging.
   const outcome = search.search(query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
@@ -207,6 +217,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
     kind: 'page',
     status: 200,
     view: 'search',
+    keys: SEARCH_KEYS,
     model: {
       ...common,
       layout: layoutFor(page, pagination),

@@ -9,6 +9,7 @@ import type { ArticleCard } from './cards';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { sourceHead } from './seo';
+import { keyOf } from '../cache-keys/scheme';
 
 /** The locale key naming each kind of source (schema.ts lists the kinds). */
 const SOURCE_KIND_KEYS: Record<string, MessageKey> = {
@@ -61,6 +62,7 @@ export function sourcePage(ctx: PageContext, slug: string, rawPage: unknown): Pa
     description: source.description ?? text.t('source.description', { site: site.name, name: source.name }),
     articles: catalog.articlesBySource.get(slug) ?? [],
     head: (page) => sourceHead(catalog, source, page),
+    keys: [keyOf.sourceList(slug), keyOf.source(slug)],
     fields: {
       name: source.name,
       ...(kind && { kind }),

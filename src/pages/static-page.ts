@@ -13,6 +13,7 @@ import { formatDate, languageOf, type DateModel } from './dates';
 import type { Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { staticPageHead, withHead } from './seo';
+import { AnswerKeys, keyOf } from '../cache-keys/scheme';
 
 export interface StaticPageModel {
   layout: LayoutModel;
@@ -43,5 +44,5 @@ export function staticPage(ctx: PageContext, slug: string): PageResult<StaticPag
     ...(page.updatedAt && { updated: formatDate(site, page.updatedAt, text.intlLocale) }),
     updatedLabel: text.t('page.lastUpdated'),
   };
-  return { kind: 'page', status: 200, view: 'page', model };
+  return { kind: 'page', status: 200, view: 'page', model, keys: new AnswerKeys().add(keyOf.page(page.slug)).list() };
 }

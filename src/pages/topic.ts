@@ -4,6 +4,7 @@ import { siteText } from '../text/locale';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { sectionHead, tagHead } from './seo';
+import { keyOf } from '../cache-keys/scheme';
 
 export interface TopicModel extends ListPageModel {
   kind: 'tag' | 'section';
@@ -27,6 +28,7 @@ export function tagPage(ctx: PageContext, slug: string, rawPage: unknown): PageR
     articles: catalog.articlesByTag.get(slug) ?? [],
     headingLevel: 2,
     head: (page) => tagHead(catalog, tag, page),
+    keys: [keyOf.tagList(slug)],
     fields: { kind: 'tag' as const, kindLabel: text.t('topic.tag'), name: tag.name, emptyLabel: text.t('topic.empty') },
   });
 }
@@ -46,6 +48,7 @@ export function sectionPage(ctx: PageContext, slug: string, rawPage: unknown): P
     articles: catalog.articlesBySection.get(slug) ?? [],
     headingLevel: 2,
     head: (page) => sectionHead(catalog, section, page),
+    keys: [keyOf.sectionList(slug), keyOf.section(slug)],
     fields: { kind: 'section' as const, kindLabel: text.t('topic.section'), name: section.name, emptyLabel: text.t('topic.empty'), ...(section.description && { description: section.description }) },
   });
 }
