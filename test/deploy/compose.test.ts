@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../../src/config';
 import { ROUTES } from '../../src/routes/table';
+import { backendsVcl as writtenBackendsVcl } from '../../scripts/cluster/varnish';
 
 // js-yaml 3 has no types of its own; safeLoad understands the merge keys (`<<: *replica`) compose files use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -103,6 +104,10 @@ describe('deploy/compose.yaml', () => {
       expect(backendsVcl).toContain(`replicas.add_backend(${b.name});`);
     }
     expect(/probe readyz \{[^}]*\.url = "([^"]+)"/.exec(vcl)?.[1]).toBe(ROUTES.readyz.path);
+    // The file the cluster test writes (loopback ports) has the same shape as the shipped one.
+    const written = writtenBackendsVcl(declared.map((b) => ({ name: b.name, host: b.host, port: Number(b.port) })));
+    expect(backends(written)).toEqual(declared);
+    expect(written.slice(written.indexOf('sub newsreel_add_backends'))).toBe(backendsVcl.slice(backendsVcl.indexOf('sub newsreel_add_backends')));
     // The compose healthcheck asks the same question as the probe.
     for (const [, service] of replicas) expect(service.healthcheck?.test.join(' ')).toContain(`:${service.environment?.PORT}${ROUTES.readyz.path}`);
   });
