@@ -1,5 +1,5 @@
 /**
- * npm run test:cluster [-- --no-build --down-seconds 60 --keep]
+ * npm run test:cluster [-- --no-build --down-seconds 60 --keep --server-js FILE]
  *
  * The reference deployment, for real: three replicas of the built server on
  * loopback ports over one copy of the demo data, and Varnish in front with
@@ -10,16 +10,17 @@
  *     listener, 400 without a key header, 405 for other methods, cookies
  *     ignored, health never cached, keys not shown to readers);
  *   - a second request for a page is a cache hit;
+ *   - an embargoed story (added before the start) is on home within 2 s of its time;
  *   - an edited headline shows through Varnish within 2 s on the article, home,
  *     its author, source and tag pages, while an unrelated article stays a hit;
- *   - an embargoed story (added before the start) is on home within 2 s of its time;
  *   - a replica killed with SIGKILL costs no failed request;
  *   - a rolling restart of all three costs no failed request;
  *   - with all three stopped, pages already cached are still served (200) for
  *     a minute (--down-seconds; CI runs the full minute), past their TTL.
  *
- * Replicas get a 30 s TTL (HTML_CACHE_CONTROL) so that minute outlives it:
- * what serves them then is grace, not freshness. Every process started here
+ * Replicas get a 60 s TTL (HTML_CACHE_CONTROL) so that minute outlives it:
+ * what serves them then is grace, not freshness; the edit and embargo checks
+ * first make sure no copy they watch can expire while they watch it. Every process started here
  * is stopped by its PID, on success, failure, timeout or Ctrl-C; the work
  * folder is removed unless the run failed or --keep was given.
  */
@@ -37,7 +38,15 @@ import { findVarnishd, startVarnish, stopVarnish, waitForHealth, type RunningVar
 const WITHIN_MS = 2_000;
 /** How long a check polls before it gives up (the figure is still reported). */
 const GIVE_UP_MS = 10_000;
-const TTL_S = 30;
+/**
+ * The TTL replicas give pages here (HTML_CACHE_CONTROL). Shorter than the
+ * minute without replicas, so grace is what serves pages then; long enough
+ * that the edit and embargo checks can make sure no copy they watch expires
+ * during them (a change they see is a purge, not an expiry).
+ */
+const TTL_S = 60;
+/** Seconds of TTL each watched copy must have left when an edit or embargo check begins. */
+const MIN_LEFT_S = Math.ceil(GIVE_UP_MS / 1000) + 3;
 /** The embargoed story's time, after the start: replicas, Varnish and the first checks fit well within it. */
 const EMBARGO_LEAD_MS = 40_000;
 const WATCHDOG_MS = 12 * 60_000;
@@ -46,6 +55,8 @@ interface Options {
   build: boolean;
   downSeconds: number;
   keep: boolean;
+  /** Another build's dist/src/server.js to run as the replicas (implies --no-build). */
+  serverJs?: string;
 }
 
 function readOptions(argv: readonly string[]): Options {
@@ -55,7 +66,10 @@ function readOptions(argv: readonly string[]): Options {
     if (arg === '--no-build') options.build = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--down-seconds') options.downSeconds = Number(argv[++i]);
-    else throw new Error(`unknown argument "${arg}" (--no-build, --down-seconds N, --keep)`);
+    else if (arg === '--server-js') {
+      options.serverJs = path.resolve(argv[++i] ?? '');
+      options.build = false;
+    } else throw new Error(`unknown argument "${arg}" (--no-build, --down-seconds N, --keep, --server-js FILE)`);
   }
   if (!Number.isInteger(options.downSeconds) || options.downSeconds < 1) throw new Error('--down-seconds needs a whole number of seconds');
   return options;
@@ -146,6 +160,27 @@ async function waitUntilShown(base: string, paths: readonly string[], text: stri
   }
 }
 
+/** Seconds of TTL left of the copy Varnish serves for a path (its Age against TTL_S). */
+async function ttlLeft(base: string, p: string): Promise<number> {
+  const answer = await ask(`${base}${p}`);
+  return answer.headers.get('x-cache') === 'HIT' ? TTL_S - Number(answer.headers.get('age') ?? TTL_S) : TTL_S;
+}
+
+/**
+ * Waits until Varnish's copy of every path has at least MIN_LEFT_S of its TTL
+ * left (the steady load refreshes copies as they expire), so that a check
+ * watching them for GIVE_UP_MS can only see a change a purge made.
+ */
+async function waitForFreshCopies(base: string, paths: readonly string[]): Promise<void> {
+  const deadline = performance.now() + (TTL_S + 10) * 1000;
+  for (;;) {
+    const left = await Promise.all(paths.map((p) => ttlLeft(base, p)));
+    if (left.every((l) => l >= MIN_LEFT_S)) return;
+    if (performance.now() > deadline) throw new Error(`copies not refreshed: ${paths.map((p, i) => `${p} ${left[i]} s left`).join(', ')}`);
+    await sleep(250);
+  }
+}
+
 async function main(options: Options): Promise<boolean> {
   if (!findVarnishd()) throw new Error('varnishd is not installed: apt-get install -y varnish varnish-modules');
   if (options.build) {
@@ -170,6 +205,7 @@ async function main(options: Options): Promise<boolean> {
     port,
     dataDir,
     logFile: path.join(work, `app${i + 1}.log`),
+    ...(options.serverJs && { serverJs: options.serverJs }),
     env: {
       PURGE_URLS: `http://127.0.0.1:${purgePort}`,
       HTML_CACHE_CONTROL: `public, max-age=10, s-maxage=${TTL_S}, stale-while-revalidate=600, stale-if-error=86400`,
@@ -246,6 +282,22 @@ async function main(options: Options): Promise<boolean> {
       return `/articles/${unrelated.slug}: MISS then HIT (X-Varnish ${second.headers.get('x-varnish')}, Age ${second.headers.get('age')})`;
     });
 
+    await check('an embargo lifts: home shows the story within 2 s', async () => {
+      const wait = embargoAt.getTime() - Date.now();
+      assert(wait > 1_000, `the embargo (${embargoAt.toISOString()}) passed before this check began: the start took too long`);
+      const home = await ask(`${base}/`);
+      assert(!home.body.includes(embargoHeadline), 'home shows the story before its time');
+      await sleep(wait - 500);
+      // Home's copy must outlive the check, or an expiry could pass for a purge.
+      const left = await ttlLeft(base, '/');
+      assert(left >= MIN_LEFT_S, `inconclusive: home's cached copy expires ${left} s after the lift (was it purged after the edit?)`);
+      const liftAt = performance.now() + (embargoAt.getTime() - Date.now());
+      const shown = await waitUntilShown(base, ['/'], embargoHeadline, liftAt, 500);
+      const after = shown.get('/') as number;
+      assert(after <= WITHIN_MS, `home showed the story ${seconds(after)} after its time`);
+      return `home shows it ${seconds(Math.max(0, after))} after publishedAt`;
+    });
+
     await check('an edit shows through Varnish within 2 s; an unrelated article stays a hit', async () => {
       const pages = pagesShowing(edited);
       for (const p of pages) {
@@ -255,6 +307,7 @@ async function main(options: Options): Promise<boolean> {
       const before = await ask(`${base}/articles/${unrelated.slug}`);
       assert(before.headers.get('x-cache') === 'HIT', `the unrelated article was not cached (${before.headers.get('x-cache')})`);
       assert(!before.body.includes(`/articles/${edited.slug}"`), `precondition: the unrelated article links ${edited.slug}`);
+      await waitForFreshCopies(base, [...pages, `/articles/${unrelated.slug}`]);
       const measure = window();
       const headline = `Cluster check edit ${token}`;
       const editedAt = performance.now();
@@ -268,19 +321,6 @@ async function main(options: Options): Promise<boolean> {
       assert(after.headers.get('x-cache') === 'HIT' && after.headers.get('x-varnish')?.split(' ')[1] === before.headers.get('x-varnish')?.split(' ')[1], `the unrelated article was refetched (${after.headers.get('x-cache')}, X-Varnish ${after.headers.get('x-varnish')} vs ${before.headers.get('x-varnish')})`);
       assert(failed.length === 0, `${failed.length} failed requests: ${describeFailures(failed)}`);
       return `edit visible after ${seconds(slowest)} on all ${pages.length} pages (${figures}); /articles/${unrelated.slug} still the same cached copy (Age ${before.headers.get('age')} → ${after.headers.get('age')})`;
-    });
-
-    await check('an embargo lifts: home shows the story within 2 s', async () => {
-      const wait = embargoAt.getTime() - Date.now();
-      assert(wait > 1_000, `the embargo (${embargoAt.toISOString()}) passed before this check began: the start took too long`);
-      const home = await ask(`${base}/`);
-      assert(!home.body.includes(embargoHeadline), 'home shows the story before its time');
-      await sleep(wait - 500);
-      const liftAt = performance.now() + (embargoAt.getTime() - Date.now());
-      const shown = await waitUntilShown(base, ['/'], embargoHeadline, liftAt, 500);
-      const after = shown.get('/') as number;
-      assert(after <= WITHIN_MS, `home showed the story ${seconds(after)} after its time`);
-      return `home shows it ${seconds(Math.max(0, after))} after publishedAt`;
     });
 
     await check('one replica killed with SIGKILL: no failed request', async () => {

@@ -18,6 +18,8 @@ export interface ReplicaSpec {
   logFile: string;
   /** More environment: PURGE_URLS, HTML_CACHE_CONTROL, ... */
   env?: Record<string, string>;
+  /** The server script (default: this tree's dist/src/server.js), e.g. another build to try. */
+  serverJs?: string;
 }
 
 export interface Replica {
@@ -29,7 +31,7 @@ export interface Replica {
 
 export async function startReplica(spec: ReplicaSpec): Promise<Replica> {
   const log = openSync(spec.logFile, 'a');
-  const child = startChild(process.execPath, [SERVER_JS], {
+  const child = startChild(process.execPath, [spec.serverJs ?? SERVER_JS], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
     env: {
