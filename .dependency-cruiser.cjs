@@ -2,7 +2,8 @@
  * Layer rules of src/ (docs/decisions/0009-layers-routes-blocks.md), checked by
  * test/architecture/layers.test.ts. Data flows one way:
  *   leaves (text/, routes/, fields.ts, config.ts, log.ts, paths.ts)
- *   → images/ → blocks/ → content/ → pages/ (with search/ and feeds/ beside it)
+ *   → images/ → blocks/ → content/ → cache-keys/ (the surrogate-key scheme)
+ *   → pages/ (with search/ and feeds/ beside it) → purge/ (what changed, and telling the cache)
  *   → http/ → server.ts and cli/; import/ (the import command's formats and
  *   writer) and corpus/ are tools used only by cli/
  * A rule names what a layer must not import: everything above it.
@@ -14,12 +15,14 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'No module imports itself through others.', from: { path: '^src/' }, to: { circular: true } },
     { name: 'leaves-import-leaves', severity: 'error', comment: 'Shared leaves sit below every layer.', from: { path: LEAVES }, to: { path: '^src/', pathNot: LEAVES } },
-    { name: 'images-below-blocks', severity: 'error', from: { path: '^src/images/' }, to: { path: above('blocks', 'content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
-    { name: 'blocks-below-content', severity: 'error', from: { path: '^src/blocks/' }, to: { path: above('content', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
-    { name: 'content-below-pages', severity: 'error', from: { path: '^src/content/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
-    { name: 'search-beside-pages', severity: 'error', comment: 'pages/ may use search/, never the other way.', from: { path: '^src/search/' }, to: { path: above('pages', 'feeds', 'http', 'cli', 'corpus', 'import') } },
-    { name: 'feeds-beside-pages', severity: 'error', from: { path: '^src/feeds/' }, to: { path: above('pages', 'search', 'http', 'cli', 'corpus', 'import') } },
-    { name: 'pages-below-http', severity: 'error', from: { path: '^src/pages/' }, to: { path: above('feeds', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'images-below-blocks', severity: 'error', from: { path: '^src/images/' }, to: { path: above('blocks', 'content', 'cache-keys', 'purge', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'blocks-below-content', severity: 'error', from: { path: '^src/blocks/' }, to: { path: above('content', 'cache-keys', 'purge', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'content-below-pages', severity: 'error', from: { path: '^src/content/' }, to: { path: above('cache-keys', 'purge', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'cache-keys-below-pages', severity: 'error', comment: 'Pages and feeds name their keys with the scheme; the scheme knows no page.', from: { path: '^src/cache-keys/' }, to: { path: above('purge', 'pages', 'feeds', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'purge-below-http', severity: 'error', comment: 'What changed is read from catalogs and page models; the HTTP layer and the server only wire it.', from: { path: '^src/purge/' }, to: { path: above('http', 'cli', 'corpus', 'import') } },
+    { name: 'search-beside-pages', severity: 'error', comment: 'pages/ may use search/, never the other way.', from: { path: '^src/search/' }, to: { path: above('purge', 'pages', 'feeds', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'feeds-beside-pages', severity: 'error', from: { path: '^src/feeds/' }, to: { path: above('purge', 'pages', 'search', 'http', 'cli', 'corpus', 'import') } },
+    { name: 'pages-below-http', severity: 'error', from: { path: '^src/pages/' }, to: { path: above('purge', 'feeds', 'http', 'cli', 'corpus', 'import') } },
     { name: 'http-below-server', severity: 'error', from: { path: '^src/http/' }, to: { path: above('cli', 'corpus', 'import') } },
     { name: 'import-is-a-tool', severity: 'error', comment: 'The importer writes records; only the CLI runs it.', from: { path: '^src/import/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
     { name: 'corpus-is-a-tool', severity: 'error', comment: 'The corpus generator writes records; only the CLI runs it.', from: { path: '^src/corpus/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli') } },

@@ -33,6 +33,86 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** Where responsive image variants are written (IMAGE_CACHE_DIR; default under the OS temp folder, so a read-only app folder works). */
   imageCacheDir: string;
+  /** The header an answer's surrogate keys go in (CACHE_KEY_HEADER): xkey (Varnish), Surrogate-Key (Fastly) or Cache-Tag (Cloudflare). */
+  cacheKeyHeader: CacheKeyHeaderName;
+  /** Where purges go after every new catalog (PURGE_URLS); empty = no purging. */
+  purgeEndpoints: PurgeEndpoint[];
+  /** Soft purges (PURGE_SOFT=1): marked stale, served while refetched, where the cache can (Varnish xkey, Fastly). */
+  purgeSoft: boolean;
+}
+
+/** The headers surrogate keys can be printed in, as each cache names it (docs/caching.md). */
+export const CACHE_KEY_HEADER_NAMES = ['xkey', 'Surrogate-Key', 'Cache-Tag'] as const;
+export type CacheKeyHeaderName = (typeof CACHE_KEY_HEADER_NAMES)[number];
+
+/**
+ * A place purges are sent to, from one PURGE_URLS entry:
+ *   http(s)://host:port[/path]   a Varnish with the xkey vmod (PURGE with xkey-purge)
+ *   fastly | fastly:<service id> Fastly's purge-by-key API (FASTLY_SERVICE_ID, FASTLY_API_TOKEN)
+ *   cloudflare | cloudflare:<zone id>  Cloudflare's purge-by-tag API (CLOUDFLARE_ZONE_ID, CLOUDFLARE_API_TOKEN)
+ */
+export type PurgeEndpoint =
+  | { kind: 'varnish'; url: string }
+  | { kind: 'fastly'; serviceId: string; token: string; apiUrl: string }
+  | { kind: 'cloudflare'; zoneId: string; token: string; apiUrl: string };
+
+export const FASTLY_API_URL = 'https://api.fastly.com';
+export const CLOUDFLARE_API_URL = 'https://api.cloudflare.com';
+
+/** An API base URL from the environment (tests point it at a local server), else the service's own. */
+function apiUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(raw)) throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+function required(env: NodeJS.ProcessEnv, name: string, entry: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(`PURGE_URLS entry "${entry}" needs ${name}`);
+  return value;
+}
+
+/** An id written after "fastly:" or "cloudflare:", else the one in the environment. */
+const SERVICE_ID = /^[A-Za-z0-9_-]+$/;
+
+function purgeEndpoint(env: NodeJS.ProcessEnv, entry: string): PurgeEndpoint {
+  const [scheme, id] = entry.includes(':') && !/^https?:/i.test(entry) ? [entry.slice(0, entry.indexOf(':')), entry.slice(entry.indexOf(':') + 1)] : [entry, undefined];
+  if (scheme === 'fastly' || scheme === 'cloudflare') {
+    if (id !== undefined && !SERVICE_ID.test(id)) throw new ConfigError(`PURGE_URLS entry "${entry}": the ${scheme === 'fastly' ? 'service' : 'zone'} id must be letters, digits, "-" or "_"`);
+    if (scheme === 'fastly') {
+      return { kind: 'fastly', serviceId: id ?? required(env, 'FASTLY_SERVICE_ID', entry), token: required(env, 'FASTLY_API_TOKEN', entry), apiUrl: apiUrl(env, 'FASTLY_API_URL', FASTLY_API_URL) };
+    }
+    return { kind: 'cloudflare', zoneId: id ?? required(env, 'CLOUDFLARE_ZONE_ID', entry), token: required(env, 'CLOUDFLARE_API_TOKEN', entry), apiUrl: apiUrl(env, 'CLOUDFLARE_API_URL', CLOUDFLARE_API_URL) };
+  }
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    throw new ConfigError(`PURGE_URLS entry "${entry}" must be http(s)://host:port (a Varnish), fastly[:<service id>] or cloudflare[:<zone id>]`);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(`PURGE_URLS entry "${entry}" must be http(s)://host:port[/path] (a Varnish), fastly[:<service id>] or cloudflare[:<zone id>]`);
+  }
+  return { kind: 'varnish', url: url.href };
+}
+
+/** PURGE_URLS: comma-separated entries; blanks between commas are ignored. */
+export function readPurgeEndpoints(env: NodeJS.ProcessEnv = process.env): PurgeEndpoint[] {
+  return (env.PURGE_URLS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => purgeEndpoint(env, entry));
+}
+
+function cacheKeyHeader(env: NodeJS.ProcessEnv): CacheKeyHeaderName {
+  const raw = env.CACHE_KEY_HEADER?.trim();
+  if (!raw) return 'xkey';
+  // Header names are case-insensitive: "surrogate-key" is Fastly's too.
+  const name = CACHE_KEY_HEADER_NAMES.find((known) => known.toLowerCase() === raw.toLowerCase());
+  if (!name) throw new ConfigError(`CACHE_KEY_HEADER must be one of ${CACHE_KEY_HEADER_NAMES.join(', ')}, got "${raw}"`);
+  return name;
 }
 
 /** A whole number from the environment within [min, max], or the default when unset or empty. */
@@ -45,6 +125,14 @@ function integerVariable(env: NodeJS.ProcessEnv, name: string, fallback: number,
 }
 
 export class ConfigError extends Error {}
+
+/** "1"/"true"/"yes"/"on" is on, unset or "0"/"false"/"no"/"off" off; anything else is a mistake worth stopping for. */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['', '0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be 1 or 0, got "${env[name]}"`);
+}
 
 /** IMAGE_CACHE_DIR, else a folder under the OS temp folder (writable in the read-only container). */
 export function defaultImageCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -78,5 +166,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: integerVariable(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, 'milliseconds'),
     keepAliveTimeoutMs: integerVariable(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 600_000, 'milliseconds'),
     imageCacheDir: defaultImageCacheDir(env),
+    cacheKeyHeader: cacheKeyHeader(env),
+    purgeEndpoints: readPurgeEndpoints(env),
+    purgeSoft: flag(env, 'PURGE_SOFT'),
   };
 }

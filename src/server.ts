@@ -18,6 +18,11 @@ import { createMetricsServer } from './http/metrics-server';
 import { PageCache } from './http/page-cache';
 import { shutdownServers, type ShutdownResult } from './http/shutdown';
 import { createLogger, type Logger } from './log';
+import { purgeOnCatalogChange } from './purge/follow';
+import { Purger } from './purge/purger';
+
+/** How long in-flight purges get on shutdown before they are abandoned (the cache's TTL bounds the rest). */
+const PURGE_GRACE_MS = 2_000;
 
 /**
  * Connection limits. headersTimeout bounds a slow sender of headers
@@ -44,6 +49,8 @@ export interface RunningSite {
   store: CatalogStore;
   live: LiveContent;
   metrics: SiteMetrics;
+  /** Sends purges to PURGE_URLS after every new catalog; absent when none is configured. */
+  purger?: Purger;
   /** Graceful shutdown: stop the watcher, stop accepting, finish requests in flight, close every connection. */
   stop(): Promise<ShutdownResult>;
 }
@@ -74,9 +81,17 @@ export async function start(config: Config, logger: Logger = createLogger(config
     hsts: config.hsts,
     htmlCacheControl: config.htmlCacheControl,
     imageCacheDir: config.imageCacheDir,
+    cacheKeyHeader: config.cacheKeyHeader,
     readiness: () => ({ ...live.status(), ready: !draining, ...(draining && { draining }) }),
     ...(pageCache && { pageCache }),
   });
+  // Embargoes lift on time even when no request comes (a cache in front may answer them all), so their purge goes out then.
+  store.keepCurrent();
+  let purger: Purger | undefined;
+  if (config.purgeEndpoints.length > 0) {
+    purger = new Purger({ endpoints: config.purgeEndpoints, soft: config.purgeSoft, logger, registry: metrics.registry });
+    purgeOnCatalogChange(store, purger, logger);
+  }
   const server = createServer(SERVER_LIMITS, createFrontHandler({ app, store, logger, metrics, ...(pageCache && { pageCache }) }));
   server.keepAliveTimeout = config.keepAliveTimeoutMs;
   const port = await listen(server, config.port, config.host);
@@ -88,6 +103,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
     try {
       metricsPort = await listen(metricsServer, config.metricsPort, config.host);
     } catch (error) {
+      store.stopKeepingCurrent();
       server.close();
       throw error;
     }
@@ -108,11 +124,15 @@ export async function start(config: Config, logger: Logger = createLogger(config
       const servers = metricsServer ? [server, metricsServer] : [server];
       const result = await shutdownServers(servers, { timeoutMs: config.shutdownTimeoutMs });
       await live.settled();
+      store.stopKeepingCurrent();
+      // A reload that finished during shutdown has queued its purge: it gets a moment to go out.
+      await new Promise((resolve) => setImmediate(resolve));
+      await purger?.close(PURGE_GRACE_MS);
       return result;
     })();
     return stopping;
   };
-  return { server, port, store, live, metrics, stop, ...(metricsServer && { metricsServer }), ...(metricsPort !== undefined && { metricsPort }) };
+  return { server, port, store, live, metrics, stop, ...(purger && { purger }), ...(metricsServer && { metricsServer }), ...(metricsPort !== undefined && { metricsPort }) };
 }
 
 /** SIGHUP reloads; SIGTERM/SIGINT shut down gracefully and exit 0; a second SIGINT exits at once. */

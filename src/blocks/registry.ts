@@ -45,6 +45,7 @@ interface AnyDefinition {
   shareStrings?(record: BlockRecord, one: (value: string) => string): void;
   resolve(record: BlockRecord, field: string, env: ResolveEnv): Block | undefined;
   pictures?(block: Block): Picture[];
+  articleLinks?(block: Block): string[];
   recordOf(block: Block): BlockRecord;
   canonical(record: BlockRecord): BlockRecord;
   texts(block: Block, out: string[]): void;
@@ -107,4 +108,9 @@ export function blockModel(block: Block, env: ShowEnv): BlockModel {
 /** Every picture a resolved block shows (the image registry serves variants of these only). */
 export function blockPictures(block: Block): Picture[] {
   return definitionOf(block.type).pictures?.(block) ?? [];
+}
+
+/** Slugs of the articles whose visibility changes how the block is shown (the purge side watches them: src/purge/fingerprints.ts). */
+export function blockArticleLinks(block: Block): string[] {
+  return definitionOf(block.type).articleLinks?.(block) ?? [];
 }

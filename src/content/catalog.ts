@@ -110,6 +110,12 @@ export function buildCatalog(content: Content, contentVersion: number, now: Date
   };
 }
 
+/** Told of every new catalog, right after it is the one served; must not throw, and should hand heavy work off (it runs inside current()). */
+export type CatalogListener = (next: Catalog, previous: Catalog) => void;
+
+/** The longest a Node timer can wait (about 24.8 days); a later embargo is waited for in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Holds the current content and hands out the catalog for "now". Swapping in
  * new content is one assignment, so a request sees either the old catalog or
@@ -118,6 +124,10 @@ export function buildCatalog(content: Content, contentVersion: number, now: Date
 export class CatalogStore {
   private contentVersion = 0;
   private catalog: Catalog;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private keeping = false;
+  /** Called after every swap: a reload, a deletion, an embargo lifting (the purge side listens here). */
+  readonly listeners: CatalogListener[] = [];
 
   constructor(
     private content: Content,
@@ -128,13 +138,51 @@ export class CatalogStore {
 
   current(): Catalog {
     const now = this.clock();
-    if (now.getTime() >= this.catalog.validUntil) this.catalog = buildCatalog(this.content, this.contentVersion, now);
+    if (now.getTime() >= this.catalog.validUntil) this.swap(buildCatalog(this.content, this.contentVersion, now));
     return this.catalog;
   }
 
   replace(content: Content): Catalog {
     this.content = content;
-    this.catalog = buildCatalog(content, ++this.contentVersion, this.clock());
+    this.swap(buildCatalog(content, ++this.contentVersion, this.clock()));
     return this.catalog;
+  }
+
+  /**
+   * Swaps the catalog at the next embargo lifting even when no request comes
+   * to do it: with a cache in front, none may arrive, and the purge that tells
+   * the cache about the story must still go out then. Until stopKeepingCurrent().
+   */
+  keepCurrent(): void {
+    this.keeping = true;
+    this.armExpiry();
+  }
+
+  stopKeepingCurrent(): void {
+    this.keeping = false;
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+  }
+
+  private swap(next: Catalog): void {
+    const previous = this.catalog;
+    this.catalog = next;
+    this.armExpiry();
+    for (const listener of this.listeners) listener(next, previous);
+  }
+
+  private armExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    const until = this.catalog.validUntil;
+    if (!this.keeping || !Number.isFinite(until)) return;
+    // At least 1 ms: a timer may fire a moment before the clock reaches `until`, and then simply waits again.
+    const wait = Math.min(Math.max(1, until - this.clock().getTime()), LONGEST_TIMER_MS);
+    this.expiryTimer = setTimeout(() => {
+      this.expiryTimer = undefined;
+      this.current();
+      this.armExpiry();
+    }, wait);
+    this.expiryTimer.unref();
   }
 }

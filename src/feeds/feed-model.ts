@@ -10,7 +10,7 @@ import { lastModified } from '../content/last-modified';
 import { absoluteUrl, feedPaths, urls, type FeedAddresses } from '../routes/urls';
 import { plainInline } from '../text/inline';
 import { articleBodyHtml } from './body-html';
-
+import { AnswerKeys, FEEDS_KEY, HOME_KEY, keyOf } from '../cache-keys/scheme';
 
 export const FEED_SIZE = 20;
 
@@ -59,6 +59,8 @@ export interface FeedModel {
   /** Newest item's updatedAt (or publishedAt); the catalog's build time for an empty feed. */
   updated: Date;
   items: FeedItem[];
+  /** Surrogate keys (src/cache-keys/scheme.ts): the list the feed follows, its owner, and each item as a card shows it. */
+  keys: readonly string[];
 }
 
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml' };
@@ -114,14 +116,16 @@ export function feedModel(catalog: Catalog, scope: FeedScope, size = FEED_SIZE):
     feedUrls: { rss: absoluteUrl(site, paths.rss), atom: absoluteUrl(site, paths.atom), json: absoluteUrl(site, paths.json) },
     updated,
     items,
+    keys: new AnswerKeys().add(FEEDS_KEY, ...chosen.keys).cards(articles).list(),
   };
 }
 
-function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonly Article[]; pagePath: string; title: string; description: string } | undefined {
+function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonly Article[]; pagePath: string; title: string; description: string; keys: string[] } | undefined {
   const { site } = catalog;
   switch (scope.kind) {
     case 'site':
-      return { articles: catalog.articles, pagePath: '/', title: site.name, description: site.description };
+      // The site's feed is the front page's list, newest first: `home` names its order.
+      return { articles: catalog.articles, pagePath: '/', title: site.name, description: site.description, keys: [HOME_KEY] };
     case 'author': {
       const author = catalog.authors.get(scope.slug);
       if (!author) return undefined;
@@ -130,6 +134,7 @@ function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonl
         pagePath: urls.author(author.slug),
         title: `${author.name} – ${site.name}`,
         description: `Articles by ${author.name} on ${site.name}.`,
+        keys: [keyOf.authorList(author.slug), keyOf.author(author.slug)],
       };
     }
     case 'source': {
@@ -140,6 +145,7 @@ function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonl
         pagePath: urls.source(source.slug),
         title: `${source.name} – ${site.name}`,
         description: `Articles on ${site.name} that cite ${source.name} or were adapted from it.`,
+        keys: [keyOf.sourceList(source.slug), keyOf.source(source.slug)],
       };
     }
     case 'tag': {
@@ -150,6 +156,7 @@ function chooseArticles(catalog: Catalog, scope: FeedScope): { articles: readonl
         pagePath: urls.tag(tag.slug),
         title: `${tag.name} – ${site.name}`,
         description: `Articles tagged “${tag.name}” on ${site.name}.`,
+        keys: [keyOf.tagList(tag.slug)],
       };
     }
   }

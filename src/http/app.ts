@@ -36,6 +36,9 @@ import { VariantStore } from '../images/generate';
 import { imageRouteHandlers } from './image-routes';
 import { mountRoutes, type RouteHandlers } from './mount-routes';
 import { Views } from './views';
+import { keyHeaderWriter, type KeyHeaderWriter } from './key-header';
+import { IMAGES_KEY, keyOf, MISSING_KEY, SITE_KEY } from '../cache-keys/scheme';
+import type { CacheKeyHeaderName } from '../config';
 
 /** What a 503 page tells clients to wait before asking again. */
 const RETRY_AFTER_SECONDS = 5;
@@ -55,7 +58,19 @@ export interface AppOptions {
   imageCacheDir?: string;
   /** What /readyz reports (LiveContent.status in the server): 503 while `ready` is false. */
   readiness?: () => { ready: boolean };
+  /** The header surrogate keys are printed in (CACHE_KEY_HEADER; xkey unless configured). */
+  cacheKeyHeader?: CacheKeyHeaderName;
+  /** Overrides the header's byte budget (tests of the fallback to broad keys). */
+  cacheKeyMaxBytes?: number;
 }
+
+/**
+ * A 404 is kept a minute by any cache. It carries `missing`, which the purge
+ * side sends whenever something comes into being (an article published, an
+ * embargo lifting, a new page, author or list page), so a story's address that
+ * was a 404 a second ago is not served as one for the rest of that minute.
+ */
+const NOT_FOUND_KEYS = [SITE_KEY, MISSING_KEY] as const;
 
 
 function slugParam(req: Request): string | undefined {
@@ -70,6 +85,7 @@ export function createApp(options: AppOptions): express.Express {
   const assets = options.assets ?? new AssetManifest(STATIC_DIR);
   const assetUrls = assets.pageUrls();
   const context = (): PageContext => ({ catalog: store.current(), assets: assetUrls });
+  const writeKeys: KeyHeaderWriter = keyHeaderWriter(options.cacheKeyHeader, options.cacheKeyMaxBytes);
 
   const app = express();
   // Routes match exactly as the route table declares them: "/articles/x/" is not "/articles/x" (it redirects there).
@@ -130,6 +146,7 @@ export function createApp(options: AppOptions): express.Express {
         const temporary = result.status === 503;
         res.status(result.status).set({ 'Cache-Control': temporary ? NO_STORE : pageCacheControl, 'Content-Type': 'text/html; charset=utf-8' });
         if (temporary) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+        else writeKeys(res, result.keys);
         const html = views.render(result.view, result.model);
         if (!pageCache || !cacheable || result.status !== 200) return res.send(html);
         const page = makeCachedPage(result.status, res.getHeaders() as Record<string, string>, html, req.originalUrl);
@@ -141,6 +158,7 @@ export function createApp(options: AppOptions): express.Express {
   };
   const sendNotFound = (req: Request, res: Response) => {
     res.status(404).set({ 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/html; charset=utf-8' });
+    writeKeys(res, NOT_FOUND_KEYS);
     res.send(views.render('error', notFoundModel(context(), req.path)));
   };
   /** A page route: its page-model function, sent with the route's cache policy; kept in the page cache unless `cacheable` is false. */
@@ -175,8 +193,8 @@ export function createApp(options: AppOptions): express.Express {
     corrections: page('corrections', (ctx, req) => correctionsPage(ctx, req.query.page)),
     // Static pages at /<slug>: last in the table, so only a first segment no other route took gets here.
     page: bySlug('page', (ctx, slug) => staticPage(ctx, slug)),
-    ...feedRouteHandlers({ store, notFound: sendNotFound }),
-    ...imageRouteHandlers({ store, variants, logger, notFound: (req, res) => sendNotFound(req, res) }),
+    ...feedRouteHandlers({ store, notFound: sendNotFound, writeKeys }),
+    ...imageRouteHandlers({ store, variants, logger, writeKeys, notFound: (req, res) => sendNotFound(req, res) }),
 
     // Health: the process is up and answering.
     healthz: (_req, res) => {
@@ -216,7 +234,11 @@ export function createApp(options: AppOptions): express.Express {
       redirect: false,
       fallthrough: true,
       cacheControl: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', imageCacheControl),
+      setHeaders: (res, file) => {
+        res.setHeader('Cache-Control', imageCacheControl);
+        // Keyed by its path in the data folder, as the content names it ("images/x.jpg"): replacing the file purges it.
+        writeKeys(res, [keyOf.image(path.relative(options.dataDir, file).split(path.sep).join('/')), IMAGES_KEY]);
+      },
     }),
   };
 

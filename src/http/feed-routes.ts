@@ -20,6 +20,8 @@ import { rssFeed } from '../feeds/rss';
 import { newsSitemap, robotsTxt, SITEMAP_KINDS, SITEMAP_PAGE_SIZE, sitemapIndex, sitemapPage, type SitemapKind } from '../feeds/sitemaps';
 import { cacheControlOf, type FeedFile, type RouteName } from '../routes/table';
 import { mountRoutes, type RouteHandlers } from './mount-routes';
+import type { KeyHeaderWriter } from './key-header';
+import { SITE_KEY, SITEMAPS_KEY } from '../cache-keys/scheme';
 
 export interface FeedRouteDeps {
   store: CatalogStore;
@@ -28,7 +30,17 @@ export interface FeedRouteDeps {
   clock?: () => Date;
   /** URLs per sitemap file (the protocol allows 50,000; tests use fewer). */
   sitemapPageSize?: number;
+  /** Prints surrogate keys (CACHE_KEY_HEADER); none when absent. */
+  writeKeys?: KeyHeaderWriter;
 }
+
+/**
+ * Sitemaps list every article, author, source, tag, section and page with
+ * dates: one key for them all, `sitemaps`, purged when any of what they list
+ * changes (src/purge/fingerprints.ts). robots.txt only names the site's address.
+ */
+const SITEMAP_KEYS = [SITE_KEY, SITEMAPS_KEY] as const;
+const ROBOTS_KEYS = [SITE_KEY] as const;
 
 const FORMATS = {
   'feed.xml': { contentType: 'application/rss+xml; charset=utf-8', write: rssFeed },
@@ -46,6 +58,7 @@ const SITEMAP_FILE = new RegExp(`^(${SITEMAP_KINDS.join('|')})-([1-9][0-9]{0,6})
 /** A handler for each feed and sitemap route of the table. */
 export function feedRouteHandlers(deps: FeedRouteDeps): RouteHandlers<FeedRouteName> {
   const { store, notFound } = deps;
+  const writeKeys: KeyHeaderWriter = deps.writeKeys ?? (() => {});
   const clock = deps.clock ?? (() => new Date());
   const pageSize = deps.sitemapPageSize ?? SITEMAP_PAGE_SIZE;
   /** Each route's Cache-Control, as the table's policy for it says. */
@@ -54,19 +67,21 @@ export function feedRouteHandlers(deps: FeedRouteDeps): RouteHandlers<FeedRouteN
   // Built text per catalog: a new catalog (reload, embargo lifting) starts empty; old ones are collected.
   // Only answers that exist are kept: a crawler asking for endless unknown slugs or sitemap pages
   // must not grow this map.
-  const built = new WeakMap<Catalog, Map<string, string>>();
-  const memo = (catalog: Catalog, key: string, build: () => string | undefined): string | undefined => {
+  const built = new WeakMap<Catalog, Map<string, unknown>>();
+  const memo = <T>(catalog: Catalog, key: string, build: () => T | undefined): T | undefined => {
     let texts = built.get(catalog);
     if (!texts) built.set(catalog, (texts = new Map()));
-    const kept = texts.get(key);
+    const kept = texts.get(key) as T | undefined;
     if (kept !== undefined) return kept;
     const text = build();
     if (text !== undefined) texts.set(key, text);
     return text;
   };
 
-  const reply = (res: Response, name: FeedRouteName, contentType: string, body: string) => {
-    res.status(200).set({ 'Cache-Control': cacheControl[name], 'Content-Type': contentType }).send(body);
+  const reply = (res: Response, name: FeedRouteName, contentType: string, body: string, keys: readonly string[]) => {
+    res.status(200).set({ 'Cache-Control': cacheControl[name], 'Content-Type': contentType });
+    writeKeys(res, keys);
+    res.send(body);
   };
 
   const serveFeed = (req: Request, res: Response, name: FeedRouteName, scope: FeedScope) => {
@@ -74,12 +89,12 @@ export function feedRouteHandlers(deps: FeedRouteDeps): RouteHandlers<FeedRouteN
     const file = req.params.file as FeedFile; // one of FORMATS' names: the table's oneOf for :file
     const format = FORMATS[file];
     const key = scope.kind === 'site' ? file : `${scope.kind}/${scope.slug}/${file}`;
-    const body = memo(catalog, key, () => {
+    const built = memo(catalog, key, () => {
       const feed = feedModel(catalog, scope);
-      return feed && format.write(feed);
+      return feed && { body: format.write(feed), keys: feed.keys };
     });
-    if (body === undefined) return notFound(req, res);
-    reply(res, name, format.contentType, body);
+    if (built === undefined) return notFound(req, res);
+    reply(res, name, format.contentType, built.body, built.keys);
   };
   const scopedFeed =
     (name: FeedRouteName, kind: 'author' | 'source' | 'tag'): RequestHandler =>
@@ -96,11 +111,11 @@ export function feedRouteHandlers(deps: FeedRouteDeps): RouteHandlers<FeedRouteN
     'tag-feed': scopedFeed('tag-feed', 'tag'),
     robots: (_req, res) => {
       const catalog = store.current();
-      reply(res, 'robots', 'text/plain; charset=utf-8', memo(catalog, 'robots.txt', () => robotsTxt(catalog)) as string);
+      reply(res, 'robots', 'text/plain; charset=utf-8', memo(catalog, 'robots.txt', () => robotsTxt(catalog)) as string, ROBOTS_KEYS);
     },
     // The index and the news sitemap name the last 48 hours, so they follow the clock, not only the catalog.
-    sitemap: (_req, res) => reply(res, 'sitemap', XML_TYPE, sitemapIndex(store.current(), clock(), pageSize)),
-    'news-sitemap': (_req, res) => reply(res, 'news-sitemap', XML_TYPE, newsSitemap(store.current(), clock())),
+    sitemap: (_req, res) => reply(res, 'sitemap', XML_TYPE, sitemapIndex(store.current(), clock(), pageSize), SITEMAP_KEYS),
+    'news-sitemap': (_req, res) => reply(res, 'news-sitemap', XML_TYPE, newsSitemap(store.current(), clock()), SITEMAP_KEYS),
     'sitemap-page': (req, res) => {
       const match = SITEMAP_FILE.exec(req.params.file as string);
       if (!match) return notFound(req, res);
@@ -109,7 +124,7 @@ export function feedRouteHandlers(deps: FeedRouteDeps): RouteHandlers<FeedRouteN
       const catalog = store.current();
       const body = memo(catalog, `sitemap/${kind}-${page}`, () => sitemapPage(catalog, kind, page, pageSize));
       if (body === undefined) return notFound(req, res);
-      reply(res, 'sitemap-page', XML_TYPE, body);
+      reply(res, 'sitemap-page', XML_TYPE, body, SITEMAP_KEYS);
     },
   };
 }

@@ -13,17 +13,21 @@ import { CONTENT_TYPES, parseVariantName } from '../images/variants';
 import type { Logger } from '../log';
 import { cacheControlOf } from '../routes/table';
 import type { RouteHandlers } from './mount-routes';
+import type { KeyHeaderWriter } from './key-header';
+import { IMAGES_KEY, keyOf } from '../cache-keys/scheme';
 
 export interface ImageRouteDeps {
   store: CatalogStore;
   variants: VariantStore;
   logger: Logger;
   notFound: (req: Request, res: Response) => void;
+  /** Prints surrogate keys (CACHE_KEY_HEADER); none when absent. */
+  writeKeys?: KeyHeaderWriter;
 }
 
 /** The handler of the table's image-variant route (/img/:name). */
 export function imageRouteHandlers(deps: ImageRouteDeps): RouteHandlers<'image-variant'> {
-  const { store, variants, logger, notFound } = deps;
+  const { store, variants, logger, notFound, writeKeys } = deps;
   const cacheControl = cacheControlOf('image-variant') as string;
   const serveVariant: RouteHandlers['image-variant'] = async (req, res, next) => {
     try {
@@ -42,6 +46,8 @@ export function imageRouteHandlers(deps: ImageRouteDeps): RouteHandlers<'image-v
       }
       const contentType = parsed.variant.kind === 'og' ? CONTENT_TYPES.jpg : CONTENT_TYPES[parsed.variant.format];
       res.set({ 'Content-Type': contentType, 'Cache-Control': cacheControl, ETag: `"${name}"` });
+      // A variant is keyed by its original's path: removing or replacing the original purges its variants too.
+      writeKeys?.(res, [keyOf.image(asset.path), IMAGES_KEY]);
       if (made.bytes) return res.send(made.bytes);
       res.sendFile(made.file as string, { cacheControl: false, etag: false, lastModified: false, dotfiles: 'deny' }, (error) => {
         // A reader who navigates away mid-download (lazy images often) is not a server error.

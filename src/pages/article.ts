@@ -18,6 +18,7 @@ import { formatDate, languageOf, type DateModel } from './dates';
 import { directionOf, type Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { articleHead, withHead } from './seo';
+import { AnswerKeys } from '../cache-keys/scheme';
 
 export interface AuthorByline {
   /** Printed before the name in the byline: "", ", " or " and ". */
@@ -113,6 +114,7 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
   const separators = nameSeparators(article.authors.length);
   const language = languageOf(site, article.language);
   const modified = lastModified(article);
+  const related = relatedArticles(catalog, article);
   const model: ArticleModel = {
     layout: withHead(
       layoutModel(ctx, {
@@ -145,8 +147,8 @@ export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleM
     ...(article.origin && { origin: sourceItem(article.origin) }),
     sources: article.citations.map((c) => sourceItem(c.source, c.url)),
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),
-    related: articleCards(site, relatedArticles(catalog, article), 'compact'),
+    related: articleCards(site, related, 'compact'),
   };
-  return { kind: 'page', status: 200, view: 'article', model };
+  return { kind: 'page', status: 200, view: 'article', model, keys: new AnswerKeys().article(article).cards(related).list() };
 }
 

@@ -4,6 +4,7 @@ import { urls } from '../routes/urls';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { authorHead } from './seo';
+import { keyOf } from '../cache-keys/scheme';
 
 export interface AuthorModel extends ListPageModel {
   name: string;
@@ -24,6 +25,7 @@ export function authorPage(ctx: PageContext, slug: string, rawPage: unknown): Pa
     description: author.bio ?? `Articles by ${author.name} on ${catalog.site.name}.`,
     articles: catalog.articlesByAuthor.get(slug) ?? [],
     head: (page) => authorHead(catalog, author, page),
+    keys: [keyOf.authorList(slug), keyOf.author(slug)],
     fields: {
       name: author.name,
       ...(author.role && { role: author.role }),

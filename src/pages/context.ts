@@ -13,6 +13,7 @@ export interface PageContext {
 }
 
 export type PageResult<M> =
-  | { kind: 'page'; status: number; view: string; model: M }
+  /** `keys`: the surrogate keys of what the page shows (src/cache-keys/scheme.ts), for the cache in front. */
+  | { kind: 'page'; status: number; view: string; model: M; keys: readonly string[] }
   | { kind: 'redirect'; status: 301 | 302 | 308; location: string }
   | { kind: 'not-found' };

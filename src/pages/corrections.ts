@@ -13,6 +13,7 @@ import type { Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { withPaging, type Pagination } from './paging';
 import { correctionsHead, withHead } from './seo';
+import { AnswerKeys, CORRECTIONS_KEY, keyOf } from '../cache-keys/scheme';
 
 export interface CorrectionEntry {
   date: DateModel;
@@ -75,6 +76,8 @@ export function correctionsPage(ctx: PageContext, rawPage: unknown): PageResult<
         })),
         pagination,
       },
+      // An entry shows its article's headline and the correction's own text (part of the article): a:<slug>.
+      keys: new AnswerKeys().add(CORRECTIONS_KEY, ...items.map(({ article }) => keyOf.article(article.slug))).list(),
     };
   });
 }

@@ -9,6 +9,7 @@ import { layoutModel, type LayoutModel } from './layout';
 import { withPaging, type Pagination } from './paging';
 import { pageUrl, urls } from '../routes/urls';
 import { homeHead, withHead } from './seo';
+import { AnswerKeys, HOME_KEY, keyOf } from '../cache-keys/scheme';
 
 export interface SectionStrip {
   /** The strip's heading id ("strip--sections-world"), which labels the strip. */
@@ -30,7 +31,8 @@ export interface HomeModel {
 }
 
 export const HOME_PAGE_SIZE = 12;
-const SECTION_STRIP_SIZE = 3;
+/** Cards per section strip on the front page (the purge side reads it: the strips are part of what `home` lists). */
+export const SECTION_STRIP_SIZE = 3;
 
 export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeModel> {
   const { catalog } = ctx;
@@ -44,17 +46,20 @@ export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeMod
       const leadArticle = first ? items[0] : undefined;
       const rest = first ? items.slice(1) : items;
       const sections: SectionStrip[] = [];
+      const keys = new AnswerKeys().add(HOME_KEY).cards(items);
       if (first) {
         for (const section of catalog.sections.values()) {
           const list = catalog.articlesBySection.get(section.slug);
           if (!list?.length) continue;
           const url = urls.section(section.slug);
+          const strip = list.slice(0, SECTION_STRIP_SIZE);
+          keys.add(keyOf.section(section.slug)).cards(strip);
           sections.push({
             id: `strip-${url.replace(/[^a-z0-9]+/g, '-')}`,
             name: section.name,
             url,
             ...(section.description && { description: section.description }),
-            cards: articleCards(site, list.slice(0, SECTION_STRIP_SIZE), 'compact'),
+            cards: articleCards(site, strip, 'compact'),
           });
         }
       }
@@ -66,7 +71,7 @@ export function homePage(ctx: PageContext, rawPage: unknown): PageResult<HomeMod
         sections,
         pagination,
       };
-      return { kind: 'page', status: 200, view: 'home', model };
+      return { kind: 'page', status: 200, view: 'home', model, keys: keys.list() };
     },
     HOME_PAGE_SIZE,
   );

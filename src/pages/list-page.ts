@@ -9,6 +9,7 @@ import type { PageContext, PageResult } from './context';
 import { layoutModel, type LayoutModel } from './layout';
 import { withPaging, type Pagination } from './paging';
 import { withHead, type HeadModel, type PageHead } from './seo';
+import { AnswerKeys } from '../cache-keys/scheme';
 
 /** What every list page's model holds, besides its own fields. */
 export interface ListPageModel {
@@ -32,6 +33,8 @@ export interface ListPageSpec<E> {
   head: (page: PageHead) => HeadModel;
   /** The page's own fields (name, bio…). */
   fields: E;
+  /** The surrogate keys of the list itself and of what the page says about its owner (src/cache-keys/scheme.ts); the cards' keys are added here. */
+  keys: string[];
   /** More about a card on this page (a source's relation). */
   decorate?: (card: ArticleCard, article: Article) => ArticleCard;
 }
@@ -49,6 +52,7 @@ export function listPage<E extends object>(ctx: PageContext, rawPage: unknown, s
       status: 200,
       view: spec.view,
       model: { ...spec.fields, layout: withHead(layout, spec.head), articleCount: spec.articles.length, articles, pagination },
+      keys: new AnswerKeys().add(...spec.keys).cards(items).list(),
     };
   });
 }

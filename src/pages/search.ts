@@ -16,6 +16,14 @@ import type { Direction } from './direction';
 import type { ErrorModel } from './errors';
 import { plainInline } from '../text/inline';
 import { joinNames } from '../text/names';
+import { SEARCH_KEY, SITE_KEY } from '../cache-keys/scheme';
+
+/**
+ * Search answers may be kept by a cache in front (a query is a URL like any
+ * other); what they show depends on every article, so they carry one key,
+ * `search`, purged whenever any content changes.
+ */
+const SEARCH_KEYS = [SITE_KEY, SEARCH_KEY] as const;
 
 export const MAX_QUERY_LENGTH = SEARCH_QUERY_MAX_LENGTH;
 
@@ -133,6 +141,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       kind: 'page',
       status: 200,
       view: 'search',
+      keys: SEARCH_KEYS,
       model: { ...common, layout: layoutFor(1), state: 'empty', resultCount: 0, resultCountLabel: '0 results', matchedAll: true, results: [] },
     };
   }
@@ -149,7 +158,8 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
       heading: 'Search is getting ready',
       message: `The site has just started and is still indexing its ${catalog.articles.length.toLocaleString('en-GB')} articles for search. Please try again in a few seconds.`,
     };
-    return { kind: 'page', status: 503, view: 'error', model };
+    // No keys: a 503 is sent no-store, nobody keeps it.
+    return { kind: 'page', status: 503, view: 'error', model, keys: [] };
   }
   // Only this page's hits are ranked out in full and looked up: the work per request is the matching, not the paging.
   const outcome = search.search(query, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
@@ -159,6 +169,7 @@ export function searchPage(ctx: PageContext, rawQuery: unknown, rawPage: unknown
     kind: 'page',
     status: 200,
     view: 'search',
+    keys: SEARCH_KEYS,
     model: {
       ...common,
       layout: layoutFor(page, pagination),

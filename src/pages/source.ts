@@ -8,6 +8,7 @@ import type { ArticleCard } from './cards';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { sourceHead } from './seo';
+import { keyOf } from '../cache-keys/scheme';
 
 export const SOURCE_KIND_LABELS: Record<string, string> = {
   'news-agency': 'News agency',
@@ -45,6 +46,7 @@ export function sourcePage(ctx: PageContext, slug: string, rawPage: unknown): Pa
     description: source.description ?? `Articles on ${catalog.site.name} that cite ${source.name}.`,
     articles: catalog.articlesBySource.get(slug) ?? [],
     head: (page) => sourceHead(catalog, source, page),
+    keys: [keyOf.sourceList(slug), keyOf.source(slug)],
     fields: {
       name: source.name,
       ...(kind && { kind }),

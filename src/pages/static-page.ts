@@ -12,6 +12,7 @@ import { formatDate, languageOf, type DateModel } from './dates';
 import type { Direction } from './direction';
 import { layoutModel, type LayoutModel } from './layout';
 import { staticPageHead, withHead } from './seo';
+import { AnswerKeys, keyOf } from '../cache-keys/scheme';
 
 export interface StaticPageModel {
   layout: LayoutModel;
@@ -38,5 +39,5 @@ export function staticPage(ctx: PageContext, slug: string): PageResult<StaticPag
     blocks: bodyModels(catalog, page.body),
     ...(page.updatedAt && { updated: formatDate(site, page.updatedAt) }),
   };
-  return { kind: 'page', status: 200, view: 'page', model };
+  return { kind: 'page', status: 200, view: 'page', model, keys: new AnswerKeys().add(keyOf.page(page.slug)).list() };
 }

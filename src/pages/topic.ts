@@ -3,6 +3,7 @@ import { urls } from '../routes/urls';
 import type { PageContext, PageResult } from './context';
 import { listPage, type ListPageModel } from './list-page';
 import { sectionHead, tagHead } from './seo';
+import { keyOf } from '../cache-keys/scheme';
 
 export interface TopicModel extends ListPageModel {
   kind: 'Tag' | 'Section';
@@ -22,6 +23,8 @@ export function tagPage(ctx: PageContext, slug: string, rawPage: unknown): PageR
     articles: catalog.articlesByTag.get(slug) ?? [],
     headingLevel: 2,
     head: (page) => tagHead(catalog, tag, page),
+    // A tag has no record of its own (its name comes from its slug): its list is all there is to it.
+    keys: [keyOf.tagList(slug)],
     fields: { kind: 'Tag' as const, name: tag.name },
   });
 }
@@ -40,6 +43,7 @@ export function sectionPage(ctx: PageContext, slug: string, rawPage: unknown): P
     articles: catalog.articlesBySection.get(slug) ?? [],
     headingLevel: 2,
     head: (page) => sectionHead(catalog, section, page),
+    keys: [keyOf.sectionList(slug), keyOf.section(slug)],
     fields: { kind: 'Section' as const, name: section.name, ...(section.description && { description: section.description }) },
   });
 }

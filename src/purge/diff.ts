@@ -1,0 +1,85 @@
+/**
+ * Which surrogate keys' content changed between two catalogs: the keys to
+ * purge (docs/caching.md, docs/decisions/0016-surrogate-keys.md).
+ *
+ *   - every key whose fingerprint differs, appeared or disappeared
+ *     (fingerprints.ts): an edited headline is `a:<slug>`, and every list
+ *     page showing that headline carries `a:<slug>` too;
+ *   - `r:<slug>` for each article whose related stories changed. Those are
+ *     chosen from the newest RELATED_WINDOW of the article's tag, source,
+ *     author and section lists, so only the members of a list whose window
+ *     changed (and articles that changed themselves) are weighed again;
+ *   - `sitemaps` when the news sitemap (last 48 hours, at `now`) changed too;
+ *   - `missing` (404 answers) when anything came into being: a new key, or a
+ *     list that grew (its next page was a 404);
+ *   - `search` when anything at all changed;
+ *   - the broad key of every prefix named (answers that fell back carry it).
+ */
+import { createHash } from 'node:crypto';
+import { MISSING_KEY, SEARCH_KEY, SITEMAPS_KEY, keyOf, withBroadKeys } from '../cache-keys/scheme';
+import type { Catalog } from '../content/catalog';
+import type { Article } from '../content/model';
+import { newsArticles } from '../feeds/sitemaps';
+import { relatedArticles } from '../pages/article';
+import { catalogPrints, listIndexes } from './fingerprints';
+
+function newsPrint(catalog: Catalog, now: Date): string {
+  const hash = createHash('sha1');
+  for (const article of newsArticles(catalog, now)) hash.update(`${article.slug} ${article.headline} ${article.language ?? ''} ${article.publishedAt.getTime()}\n`);
+  return hash.digest('base64');
+}
+
+function sameSlugs(a: readonly Article[], b: readonly Article[]): boolean {
+  return a.length === b.length && a.every((article, i) => article.slug === (b[i] as Article).slug);
+}
+
+/** Members of the lists whose window changed, and articles that changed themselves: the only ones whose related stories may differ. */
+function relatedCandidates(previous: Catalog, next: Catalog, changed: ReadonlySet<string>): Set<string> {
+  const before = catalogPrints(previous).windows;
+  const after = catalogPrints(next).windows;
+  const candidates = new Set<string>();
+  for (const [index, keyFor] of listIndexes(next)) {
+    for (const [slug, articles] of index) {
+      const key = keyFor(slug);
+      if (before.get(key) !== after.get(key)) for (const article of articles) candidates.add(article.slug);
+    }
+  }
+  for (const article of next.articles) if (changed.has(keyOf.article(article.slug))) candidates.add(article.slug);
+  return candidates;
+}
+
+export interface CatalogDiff {
+  /** The keys to purge, broad keys included; empty when readers see nothing new. */
+  keys: string[];
+  /** How many articles' related stories were weighed again. */
+  relatedWeighed: number;
+}
+
+export function changedKeys(previous: Catalog, next: Catalog, now: Date = next.builtAt): CatalogDiff {
+  if (previous === next) return { keys: [], relatedWeighed: 0 };
+  const before = catalogPrints(previous);
+  const after = catalogPrints(next);
+  const changed = new Set<string>();
+  let cameIntoBeing = false;
+  for (const [key, print] of after.prints) {
+    const old = before.prints.get(key);
+    if (old === print) continue;
+    changed.add(key);
+    if (old === undefined) cameIntoBeing = true;
+  }
+  for (const key of before.prints.keys()) if (!after.prints.has(key)) changed.add(key);
+  for (const [key, size] of after.sizes) if (size > (before.sizes.get(key) ?? 0)) cameIntoBeing = true;
+  if (newsPrint(previous, now) !== newsPrint(next, now)) changed.add(SITEMAPS_KEY);
+
+  const candidates = relatedCandidates(previous, next, changed);
+  for (const slug of candidates) {
+    const was = previous.articleBySlug.get(slug);
+    const is = next.articleBySlug.get(slug);
+    if (!was || !is) continue; // a new or removed article: its own a:<slug> is purged already
+    if (!sameSlugs(relatedArticles(previous, was), relatedArticles(next, is))) changed.add(keyOf.related(slug));
+  }
+
+  if (cameIntoBeing) changed.add(MISSING_KEY);
+  if (changed.size > 0) changed.add(SEARCH_KEY);
+  return { keys: withBroadKeys(changed), relatedWeighed: candidates.size };
+}
