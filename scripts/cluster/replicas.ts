@@ -40,7 +40,7 @@ export async function startReplica(spec: ReplicaSpec): Promise<Replica> {
       HOST: '127.0.0.1',
       PORT: String(spec.port),
       DATA_DIR: spec.dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn', // e.g. info, to see each replica's reloads and purges
       IMAGE_CACHE_DIR: path.join(path.dirname(spec.logFile), `images-${spec.name}`),
       ...spec.env,
     },

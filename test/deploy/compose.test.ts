@@ -90,7 +90,9 @@ describe('deploy/compose.yaml', () => {
     for (const [, service] of replicas) {
       const env = service.environment ?? {};
       const config = readConfig(env);
-      expect({ host: config.host, port: config.port, dataDir: config.dataDir, watch: config.watch }).toEqual({ host: '0.0.0.0', port: 3000, dataDir: '/app/data', watch: true });
+      expect({ host: config.host, port: config.port, dataDir: config.dataDir, watch: config.watch, keys: config.cacheKeyHeader }).toEqual({ host: '0.0.0.0', port: 3000, dataDir: '/app/data', watch: true, keys: 'xkey' });
+      // Purges go to one Varnish (the listener is checked against the VCL below), hard ones: the VCL's default.
+      expect({ purge: config.purgeEndpoints.map((e) => e.kind), soft: config.purgeSoft }).toEqual({ purge: ['varnish'], soft: false });
       expect(Object.keys(env).filter((name) => !documented.has(name))).toEqual([]);
     }
   });
