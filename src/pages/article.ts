@@ -86,12 +86,23 @@ function sourceItem(source: Source, originalUrl?: string): SourceItem {
   };
 }
 
-/** Related stories: shared tags weigh most, then shared sources, then a shared author; newer wins ties. */
+/** Whether `a` (scored `sa`) ranks above `b` (scored `sb`) among related stories: higher score, then newer. */
+function ranksAbove(a: Article, sa: number, b: Article, sb: number): boolean {
+  return sa !== sb ? sa > sb : byNewest(a, b) < 0;
+}
+
+/**
+ * Related stories: shared tags weigh most, then shared sources, then a shared author; newer wins ties.
+ * The best `count` are kept as they are found (no sort of every candidate): the purge side weighs
+ * thousands of articles' related stories after a change (src/purge/diff.ts).
+ */
 export function relatedArticles(catalog: Catalog, article: Article, count = RELATED_COUNT): Article[] {
   const scores = new Map<Article, number>();
   const weigh = (list: readonly Article[] | undefined, weight: number) => {
     if (!list) return;
-    for (const other of list.slice(0, RELATED_CANDIDATES_PER_KEY)) {
+    const end = Math.min(list.length, RELATED_CANDIDATES_PER_KEY);
+    for (let i = 0; i < end; i++) {
+      const other = list[i] as Article;
       if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
     }
   };
@@ -100,10 +111,20 @@ export function relatedArticles(catalog: Catalog, article: Article, count = RELA
   if (article.origin) weigh(catalog.articlesBySource.get(article.origin.slug), 2);
   for (const author of article.authors) weigh(catalog.articlesByAuthor.get(author.slug), 1);
   weigh(catalog.articlesBySection.get(article.section.slug), 1);
-  return [...scores.entries()]
-    .sort(([a, sa], [b, sb]) => sb - sa || byNewest(a, b))
-    .slice(0, count)
-    .map(([other]) => other);
+  const best: Article[] = [];
+  const bestScores: number[] = [];
+  for (const [other, score] of scores) {
+    let at = best.length;
+    while (at > 0 && ranksAbove(other, score, best[at - 1] as Article, bestScores[at - 1] as number)) at--;
+    if (at >= count) continue;
+    best.splice(at, 0, other);
+    bestScores.splice(at, 0, score);
+    if (best.length > count) {
+      best.pop();
+      bestScores.pop();
+    }
+  }
+  return best;
 }
 
 export function articlePage(ctx: PageContext, slug: string): PageResult<ArticleModel> {

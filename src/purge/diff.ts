@@ -21,7 +21,7 @@ import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
 import { newsArticles } from '../feeds/sitemaps';
 import { relatedArticles } from '../pages/article';
-import { catalogPrints, listIndexes } from './fingerprints';
+import { catalogPrints, listIndexes, slicer } from './fingerprints';
 
 function newsPrint(catalog: Catalog, now: Date): string {
   const hash = createHash('sha1');
@@ -34,9 +34,9 @@ function sameSlugs(a: readonly Article[], b: readonly Article[]): boolean {
 }
 
 /** Members of the lists whose window changed, and articles that changed themselves: the only ones whose related stories may differ. */
-function relatedCandidates(previous: Catalog, next: Catalog, changed: ReadonlySet<string>): Set<string> {
-  const before = catalogPrints(previous).windows;
-  const after = catalogPrints(next).windows;
+async function relatedCandidates(previous: Catalog, next: Catalog, changed: ReadonlySet<string>): Promise<Set<string>> {
+  const before = (await catalogPrints(previous)).windows;
+  const after = (await catalogPrints(next)).windows;
   const candidates = new Set<string>();
   for (const [index, keyFor] of listIndexes(next)) {
     for (const [slug, articles] of index) {
@@ -55,10 +55,10 @@ export interface CatalogDiff {
   relatedWeighed: number;
 }
 
-export function changedKeys(previous: Catalog, next: Catalog, now: Date = next.builtAt): CatalogDiff {
+/** The keys to purge going from `previous` to `next`; worked out in slices, so the site keeps serving meanwhile. */
+export async function changedKeys(previous: Catalog, next: Catalog, now: Date = next.builtAt): Promise<CatalogDiff> {
   if (previous === next) return { keys: [], relatedWeighed: 0 };
-  const before = catalogPrints(previous);
-  const after = catalogPrints(next);
+  const [before, after] = await Promise.all([catalogPrints(previous), catalogPrints(next)]);
   const changed = new Set<string>();
   let cameIntoBeing = false;
   for (const [key, print] of after.prints) {
@@ -71,8 +71,11 @@ export function changedKeys(previous: Catalog, next: Catalog, now: Date = next.b
   for (const [key, size] of after.sizes) if (size > (before.sizes.get(key) ?? 0)) cameIntoBeing = true;
   if (newsPrint(previous, now) !== newsPrint(next, now)) changed.add(SITEMAPS_KEY);
 
-  const candidates = relatedCandidates(previous, next, changed);
+  const candidates = await relatedCandidates(previous, next, changed);
+  const pause = slicer();
   for (const slug of candidates) {
+    const paused = pause();
+    if (paused) await paused;
     const was = previous.articleBySlug.get(slug);
     const is = next.articleBySlug.get(slug);
     if (!was || !is) continue; // a new or removed article: its own a:<slug> is purged already

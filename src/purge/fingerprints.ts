@@ -11,7 +11,8 @@
  *   au:, s:, c:, pg:, img:, site   the record's shown fields
  *   home, aul:, sl:, tl:, cl:, corrections   the list's slugs in order: an
  *              insertion shifts every later page, so one key covers all pages
- *   sitemaps   every sitemap entry (paths, dates, images)
+ *   sitemaps   every sitemap entry: each article's slug, last change and image,
+ *              each list's print (a list's date is its newest member's), each page
  */
 import { createHash } from 'node:crypto';
 import { blockArticleLinks } from '../blocks/registry';
@@ -19,7 +20,7 @@ import { keyOf, CORRECTIONS_KEY, HOME_KEY, SITE_KEY, SITEMAPS_KEY } from '../cac
 import type { Catalog } from '../content/catalog';
 import { imageRegistry } from '../content/image-registry';
 import type { Article, Block } from '../content/model';
-import { SITEMAP_KINDS, sitemapEntries } from '../feeds/sitemaps';
+import { lastModified } from '../content/last-modified';
 import { correctionsOf } from '../pages/corrections';
 import { SECTION_STRIP_SIZE } from '../pages/home';
 
@@ -50,26 +51,63 @@ function linkVisibility(catalog: Catalog, body: readonly Block[]): boolean[] {
   return seen;
 }
 
+/**
+ * An article's own fields, made once per Article object: a catalog rebuilt for
+ * an embargo lifting holds the same objects, so only a reload prints them again.
+ */
+const ownPrints = new WeakMap<Article, string>();
+
+function ownPrint(article: Article): string {
+  let print = ownPrints.get(article);
+  if (print === undefined) {
+    print = hash(
+      JSON.stringify([
+        article.headline,
+        article.standfirst,
+        article.section.slug,
+        article.section.name,
+        article.tags.map((tag) => [tag.slug, tag.name]),
+        article.authors.map((author) => author.slug),
+        article.origin?.slug ?? null,
+        article.citations.map((citation) => [citation.source.slug, citation.url ?? null]),
+        article.publishedAt.getTime(),
+        time(article.updatedAt),
+        article.corrections ?? null,
+        article.language ?? null,
+        article.image ?? null,
+        article.body,
+      ]),
+    );
+    ownPrints.set(article, print);
+  }
+  return print;
+}
+
 export function articlePrint(catalog: Catalog, article: Article): string {
-  return hash(
-    JSON.stringify([
-      article.headline,
-      article.standfirst,
-      article.section.slug,
-      article.section.name,
-      article.tags.map((tag) => [tag.slug, tag.name]),
-      article.authors.map((author) => author.slug),
-      article.origin?.slug ?? null,
-      article.citations.map((citation) => [citation.source.slug, citation.url ?? null]),
-      article.publishedAt.getTime(),
-      time(article.updatedAt),
-      article.corrections ?? null,
-      article.language ?? null,
-      article.image ?? null,
-      article.body,
-      linkVisibility(catalog, article.body),
-    ]),
-  );
+  const own = ownPrint(article);
+  const links = linkVisibility(catalog, article.body);
+  return links.length === 0 ? own : hash(`${own} ${links.join()}`);
+}
+
+/**
+ * Runs long loops in slices of about SLICE_MS, letting requests in between:
+ * fingerprinting 100,000 articles takes seconds, and the site keeps serving
+ * meanwhile. Call it once per item; it yields when the slice is used up.
+ */
+const SLICE_MS = 20;
+
+export function slicer(): () => Promise<void> | undefined {
+  let count = 0;
+  let until = performance.now() + SLICE_MS;
+  return () => {
+    if (++count % 64 !== 0 || performance.now() < until) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        until = performance.now() + SLICE_MS;
+        resolve();
+      }),
+    );
+  };
 }
 
 /** The catalog's author, source, tag and section lists, each with the key builder of its list key. */
@@ -89,9 +127,10 @@ function slugsOf(articles: readonly Article[], count = articles.length): string 
   return text;
 }
 
-const made = new WeakMap<Catalog, CatalogPrints>();
+const made = new WeakMap<Catalog, Promise<CatalogPrints>>();
 
-export function catalogPrints(catalog: Catalog): CatalogPrints {
+/** The catalog's fingerprints, made once (in slices, see slicer) and shared by every diff that needs them. */
+export function catalogPrints(catalog: Catalog): Promise<CatalogPrints> {
   let prints = made.get(catalog);
   if (!prints) {
     prints = computePrints(catalog);
@@ -100,7 +139,8 @@ export function catalogPrints(catalog: Catalog): CatalogPrints {
   return prints;
 }
 
-function computePrints(catalog: Catalog): CatalogPrints {
+async function computePrints(catalog: Catalog): Promise<CatalogPrints> {
+  const pause = slicer();
   const prints = new Map<string, string>();
   const sizes = new Map<string, number>();
   const windows = new Map<string, string>();
@@ -111,7 +151,15 @@ function computePrints(catalog: Catalog): CatalogPrints {
     hash(JSON.stringify([catalog.site, catalog.navPages.map((page) => [page.slug, page.title]), catalog.builtAt.getUTCFullYear()])),
   );
 
-  for (const article of catalog.articles) prints.set(keyOf.article(article.slug), articlePrint(catalog, article));
+  // Sitemaps list every article with its last change and image, and every list with its newest change:
+  // the articles' entries here and the lists' own prints below determine them all.
+  const sitemap = createHash('sha1');
+  for (const article of catalog.articles) {
+    prints.set(keyOf.article(article.slug), articlePrint(catalog, article));
+    sitemap.update(`${article.slug} ${lastModified(article).getTime()} ${article.image?.asset.url ?? ''}\n`);
+    const paused = pause();
+    if (paused) await paused;
+  }
   for (const author of catalog.authors.values()) {
     prints.set(keyOf.author(author.slug), hash(JSON.stringify([author.name, author.role ?? null, author.bio ?? null, author.avatar ?? null, author.links])));
   }
@@ -138,26 +186,23 @@ function computePrints(catalog: Catalog): CatalogPrints {
   for (const [index, keyFor] of listIndexes(catalog)) {
     for (const [slug, articles] of index) {
       const key = keyFor(slug);
-      prints.set(key, hash(slugsOf(articles)));
+      const print = hash(slugsOf(articles));
+      prints.set(key, print);
+      sitemap.update(`${key} ${print}\n`);
       sizes.set(key, articles.length);
       windows.set(key, slugsOf(articles, RELATED_WINDOW));
+      const paused = pause();
+      if (paused) await paused;
     }
   }
   const corrections = correctionsOf(catalog);
   prints.set(CORRECTIONS_KEY, hash(corrections.map(({ article, correction }) => `${article.slug} ${correction.at.getTime()}`).join('\n')));
   sizes.set(CORRECTIONS_KEY, corrections.length);
 
-  // Sitemaps: every entry of every kind (the news sitemap follows the clock; diff.ts adds it).
-  const sitemap = createHash('sha1');
-  let entries = 0;
-  for (const kind of SITEMAP_KINDS) {
-    for (const entry of sitemapEntries(catalog, kind)) {
-      sitemap.update(`${entry.path} ${time(entry.lastmod)} ${entry.image ?? ''}\n`);
-      entries++;
-    }
-  }
+  for (const page of catalog.pages.values()) sitemap.update(`${page.slug} ${time(page.updatedAt)}\n`);
   prints.set(SITEMAPS_KEY, sitemap.digest('base64'));
-  sizes.set(SITEMAPS_KEY, entries);
+  // Entries in all: a sitemap that grew a page (50,000 entries each) had a 404 there.
+  sizes.set(SITEMAPS_KEY, catalog.articles.length + windows.size + catalog.pages.size);
 
   return { prints, sizes, windows };
 }

@@ -16,15 +16,16 @@ export function purgeOnCatalogChange(store: CatalogStore, purger: Pick<Purger, '
   store.listeners.push((next, previous) => {
     setImmediate(() => {
       const started = performance.now();
-      try {
-        const diff = changedKeys(previous, next, clock());
-        const ms = Math.round(performance.now() - started);
-        logger.info({ from: previous.version, to: next.version, keys: diff.keys.length, relatedWeighed: diff.relatedWeighed, diffMs: ms }, diff.keys.length ? 'content changed; purging its keys' : 'content changed; nothing readers see');
-        purger.purge(diff.keys);
-      } catch (error) {
-        // A bug here must not take the site down: the pages are served fresh by this replica either way, the cache catches up at its TTL.
-        logger.error({ err: error, from: previous.version, to: next.version }, 'working out what to purge failed');
-      }
+      changedKeys(previous, next, clock())
+        .then((diff) => {
+          const ms = Math.round(performance.now() - started);
+          logger.info({ from: previous.version, to: next.version, keys: diff.keys.length, relatedWeighed: diff.relatedWeighed, diffMs: ms }, diff.keys.length ? 'content changed; purging its keys' : 'content changed; nothing readers see');
+          purger.purge(diff.keys);
+        })
+        .catch((error: unknown) => {
+          // A bug here must not take the site down: this replica serves the new content either way, and the cache catches up at its TTL.
+          logger.error({ err: error, from: previous.version, to: next.version }, 'working out what to purge failed');
+        });
     });
   });
 }

@@ -47,12 +47,12 @@ beforeAll(async () => {
 
 describe('what changed', () => {
   test('nothing changed: nothing to purge', async () => {
-    expect(changedKeys(before, await catalogOf(records(), NOW, 2)).keys).toEqual([]);
+    expect((await changedKeys(before, await catalogOf(records(), NOW, 2))).keys).toEqual([]);
   });
 
   test('an edited headline purges the article (its page and every list showing its card), not an unrelated article', async () => {
     const after = await catalogOf(edit(records(), 'first-story', { headline: 'A corrected headline' }), NOW, 2);
-    const purged = changedKeys(before, after).keys;
+    const purged = (await changedKeys(before, after)).keys;
     expect(purged.sort()).toEqual(['a:first-story', 'articles', 'search']);
     // Pages showing its card carry a:first-story, so they are purged with it …
     for (const url of ['/', '/tags/harbours', '/authors/ada-lane', '/sections/world', '/articles/third-story']) {
@@ -66,7 +66,7 @@ describe('what changed', () => {
   test('a new article purges home, its lists, 404s, the sitemaps, and the pages whose related stories it joins', async () => {
     const recs = records();
     recs.articles.push({ ...(recs.articles[0] as Json), slug: 'fresh-story', publishedAt: '2026-05-10T09:00:00Z', tags: ['ferries'] });
-    const purged = changedKeys(before, await catalogOf(recs, NOW, 2)).keys;
+    const purged = (await changedKeys(before, await catalogOf(recs, NOW, 2))).keys;
     expect(purged).toEqual(expect.arrayContaining(['a:fresh-story', 'home', 'tl:ferries', 'aul:ada-lane', 'cl:world', 'sl:wire-agency', 'missing', 'sitemaps', 'search']));
     // It shares a tag with third-story, so it is among third-story's related stories now.
     expect(purged).toContain('r:third-story');
@@ -77,7 +77,7 @@ describe('what changed', () => {
   test('a deleted article purges its page, the lists it was in and the sitemaps', async () => {
     const recs = records();
     recs.articles = recs.articles.filter((a) => a.slug !== 'third-story');
-    const purged = changedKeys(before, await catalogOf(recs, NOW, 2)).keys;
+    const purged = (await changedKeys(before, await catalogOf(recs, NOW, 2))).keys;
     expect(purged).toEqual(expect.arrayContaining(['a:third-story', 'home', 'tl:harbours', 'tl:ferries', 'cl:business', 'c:business', 'aul:ada-lane', 'sitemaps', 'r:first-story']));
     expect(purged).not.toContain('missing');
   });
@@ -85,10 +85,18 @@ describe('what changed', () => {
   test('an author bio edit purges that author only; a site.json nav edit purges `site`', async () => {
     const bio = records();
     bio.authors = bio.authors.map((a) => (a.slug === 'ada-lane' ? { ...a, bio: 'Ada now writes about ferries.' } : a));
-    expect(changedKeys(before, await catalogOf(bio, NOW, 2)).keys.sort()).toEqual(['au:ada-lane', 'authors', 'search']);
+    expect((await changedKeys(before, await catalogOf(bio, NOW, 2))).keys.sort()).toEqual(['au:ada-lane', 'authors', 'search']);
     const nav = records();
     nav.site = { ...nav.site, nav: [...(nav.site.nav as Json[]), { label: 'Culture', href: '/sections/culture' }] };
-    expect(changedKeys(before, await catalogOf(nav, NOW, 2)).keys.sort()).toEqual(['search', 'site']);
+    expect((await changedKeys(before, await catalogOf(nav, NOW, 2))).keys.sort()).toEqual(['search', 'site']);
+  });
+
+  test('an update date purges the article and the sitemaps (their lastmod); a footer page’s title purges it and `site`', async () => {
+    const updated = edit(records(), 'second-story', { updatedAt: '2026-05-20T09:00:00Z' });
+    expect((await changedKeys(before, await catalogOf(updated, NOW, 2))).keys.sort()).toEqual(['a:second-story', 'articles', 'search', 'sitemaps']);
+    const page = records();
+    page.pages = (page.pages ?? []).map((p) => ({ ...p, title: 'About us' }));
+    expect((await changedKeys(before, await catalogOf(page, NOW, 2))).keys.sort()).toEqual(['pages', 'pg:about', 'search', 'site']);
   });
 
   test('a promo linked once its target is visible purges the page showing it', async () => {
@@ -99,7 +107,7 @@ describe('what changed', () => {
     const content = await loadContent(dir, { now: NOW });
     const embargoed = buildCatalog(content, 1, NOW);
     const lifted = buildCatalog(content, 1, new Date('2026-06-01T13:00:00Z'));
-    expect(changedKeys(embargoed, lifted).keys).toEqual(expect.arrayContaining(['a:later-story', 'a:lone-story', 'home', 'missing']));
+    expect((await changedKeys(embargoed, lifted)).keys).toEqual(expect.arrayContaining(['a:later-story', 'a:lone-story', 'home', 'missing']));
   });
 });
 
