@@ -132,32 +132,32 @@ function assert(condition: unknown, message: string): asserts condition {
 }
 
 /**
- * Polls each path through Varnish until it shows `text` and keeps showing it
- * (a replica that had not reloaded yet may answer once after the first purge;
- * its own purge follows). Returns, per path, when the last answer without the
- * text came back, measured from `sinceMs`.
+ * Polls each path through Varnish (one loop per path, every 50 ms) until it
+ * shows `text` and keeps showing it for `settleMs` (a replica that had not
+ * reloaded yet may answer once after the first purge; its own purge follows).
+ * Returns, per path, when the first answer after the last one without the
+ * text arrived, measured from `sinceMs`.
  */
 async function waitUntilShown(base: string, paths: readonly string[], text: string, sinceMs: number, settleMs = 1_000): Promise<Map<string, number>> {
   const shownAt = new Map<string, number>();
   const deadline = sinceMs + GIVE_UP_MS;
-  for (;;) {
-    const now = performance.now();
-    await Promise.all(
-      paths.map(async (p) => {
+  await Promise.all(
+    paths.map(async (p) => {
+      for (;;) {
         const answer = await ask(`${base}${p}`).catch(() => undefined);
+        const now = performance.now();
         if (answer?.status === 200 && answer.body.includes(text)) {
-          if (!shownAt.has(p)) shownAt.set(p, performance.now() - sinceMs);
+          if (!shownAt.has(p)) shownAt.set(p, now - sinceMs);
+          if (now - sinceMs - (shownAt.get(p) as number) >= settleMs) return;
         } else shownAt.delete(p);
-      }),
-    );
-    const all = paths.every((p) => shownAt.has(p));
-    if (all && now - sinceMs - Math.max(...shownAt.values()) >= settleMs) return shownAt;
-    if (performance.now() > deadline) {
-      const missing = paths.filter((p) => !shownAt.has(p));
-      throw new Error(`after ${seconds(GIVE_UP_MS)} still without "${text}": ${missing.join(', ')}`);
-    }
-    await sleep(50);
-  }
+        if (now > deadline) return;
+        await sleep(50);
+      }
+    }),
+  );
+  const missing = paths.filter((p) => !shownAt.has(p));
+  if (missing.length > 0) throw new Error(`after ${seconds(GIVE_UP_MS)} still without "${text}": ${missing.join(', ')}`);
+  return shownAt;
 }
 
 /** Seconds of TTL left of the copy Varnish serves for a path (its Age against TTL_S). */
