@@ -1,5 +1,5 @@
 /**
- * npm run test:cluster [-- --no-build --down-seconds 60 --keep --server-js FILE]
+ * npm run test:cluster [-- --no-build --down-seconds 60 --keep --soft --server-js FILE]
  *
  * The reference deployment, for real: three replicas of the built server on
  * loopback ports over one copy of the demo data, and Varnish in front with
@@ -55,21 +55,24 @@ interface Options {
   build: boolean;
   downSeconds: number;
   keep: boolean;
+  /** Replicas send soft purges (PURGE_SOFT=1: xkey-softpurge). */
+  soft: boolean;
   /** Another build's dist/src/server.js to run as the replicas (implies --no-build). */
   serverJs?: string;
 }
 
 function readOptions(argv: readonly string[]): Options {
-  const options: Options = { build: true, downSeconds: Number(process.env.CLUSTER_DOWN_SECONDS ?? 60), keep: false };
+  const options: Options = { build: true, downSeconds: Number(process.env.CLUSTER_DOWN_SECONDS ?? 60), keep: false, soft: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--no-build') options.build = false;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--soft') options.soft = true;
     else if (arg === '--down-seconds') options.downSeconds = Number(argv[++i]);
     else if (arg === '--server-js') {
       options.serverJs = path.resolve(argv[++i] ?? '');
       options.build = false;
-    } else throw new Error(`unknown argument "${arg}" (--no-build, --down-seconds N, --keep, --server-js FILE)`);
+    } else throw new Error(`unknown argument "${arg}" (--no-build, --down-seconds N, --keep, --soft, --server-js FILE)`);
   }
   if (!Number.isInteger(options.downSeconds) || options.downSeconds < 1) throw new Error('--down-seconds needs a whole number of seconds');
   return options;
@@ -208,6 +211,7 @@ async function main(options: Options): Promise<boolean> {
     ...(options.serverJs && { serverJs: options.serverJs }),
     env: {
       PURGE_URLS: `http://127.0.0.1:${purgePort}`,
+      ...(options.soft && { PURGE_SOFT: '1' }),
       HTML_CACHE_CONTROL: `public, max-age=10, s-maxage=${TTL_S}, stale-while-revalidate=600, stale-if-error=86400`,
     },
   }));
