@@ -220,7 +220,11 @@ async function main(options: Options): Promise<boolean> {
   const loads: SteadyLoad[] = [];
   let ok = false;
   try {
-    replicas.push(...(await Promise.all(specs.map(startReplica))));
+    // Every replica that did start is kept (and so stopped below), even when another failed to.
+    const started = await Promise.allSettled(specs.map(startReplica));
+    for (const r of started) if (r.status === 'fulfilled') replicas.push(r.value);
+    const notStarted = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (notStarted) throw notStarted.reason;
     varnish = await startVarnish({
       workDir: path.join(work, 'varnish'),
       backends: specs.map((s) => ({ name: s.name, host: '127.0.0.1', port: s.port })),
