@@ -48,16 +48,17 @@ async function relatedCandidates(previous: Catalog, next: Catalog, changed: Read
   return candidates;
 }
 
-export interface CatalogDiff {
-  /** The keys to purge, broad keys included; empty when readers see nothing new. */
+/** What changed, in the order it is purged: the direct keys at once, the related boxes once weighed. */
+export interface DirectChanges {
+  /** The keys to purge now, broad keys, `missing` and `search` included. */
   keys: string[];
-  /** How many articles' related stories were weighed again. */
-  relatedWeighed: number;
+  /** The changed keys themselves (what relatedKeys starts from). */
+  changed: ReadonlySet<string>;
 }
 
-/** The keys to purge going from `previous` to `next`; worked out in slices, so the site keeps serving meanwhile. */
-export async function changedKeys(previous: Catalog, next: Catalog, now: Date = next.builtAt): Promise<CatalogDiff> {
-  if (previous === next) return { keys: [], relatedWeighed: 0 };
+/** Keys whose fingerprint changed, appeared or went, and what follows from them; worked out in slices. */
+export async function directKeys(previous: Catalog, next: Catalog, now: Date = next.builtAt): Promise<DirectChanges> {
+  if (previous === next) return { keys: [], changed: new Set() };
   const [before, after] = await Promise.all([catalogPrints(previous), catalogPrints(next)]);
   const changed = new Set<string>();
   let cameIntoBeing = false;
@@ -70,8 +71,21 @@ export async function changedKeys(previous: Catalog, next: Catalog, now: Date = 
   for (const key of before.prints.keys()) if (!after.prints.has(key)) changed.add(key);
   for (const [key, size] of after.sizes) if (size > (before.sizes.get(key) ?? 0)) cameIntoBeing = true;
   if (newsPrint(previous, now) !== newsPrint(next, now)) changed.add(SITEMAPS_KEY);
+  const keys = new Set(changed);
+  if (cameIntoBeing) keys.add(MISSING_KEY);
+  if (changed.size > 0) keys.add(SEARCH_KEY);
+  return { keys: withBroadKeys(keys), changed };
+}
 
+/**
+ * `r:<slug>` of every article whose related stories differ. Weighing them can
+ * take a while on a large site (a story in a tag of 30,000 articles weighs all
+ * of them), so it comes after the direct keys have been purged.
+ */
+export async function relatedKeys(previous: Catalog, next: Catalog, changed: ReadonlySet<string>): Promise<{ keys: string[]; weighed: number }> {
+  if (previous === next || changed.size === 0) return { keys: [], weighed: 0 };
   const candidates = await relatedCandidates(previous, next, changed);
+  const keys: string[] = [];
   const pause = slicer();
   for (const slug of candidates) {
     const paused = pause();
@@ -79,10 +93,21 @@ export async function changedKeys(previous: Catalog, next: Catalog, now: Date = 
     const was = previous.articleBySlug.get(slug);
     const is = next.articleBySlug.get(slug);
     if (!was || !is) continue; // a new or removed article: its own a:<slug> is purged already
-    if (!sameSlugs(relatedArticles(previous, was), relatedArticles(next, is))) changed.add(keyOf.related(slug));
+    if (!sameSlugs(relatedArticles(previous, was), relatedArticles(next, is))) keys.push(keyOf.related(slug));
   }
+  return { keys: keys.length ? withBroadKeys(keys) : [], weighed: candidates.size };
+}
 
-  if (cameIntoBeing) changed.add(MISSING_KEY);
-  if (changed.size > 0) changed.add(SEARCH_KEY);
-  return { keys: withBroadKeys(changed), relatedWeighed: candidates.size };
+export interface CatalogDiff {
+  /** The keys to purge, broad keys included; empty when readers see nothing new. */
+  keys: string[];
+  /** How many articles' related stories were weighed again. */
+  relatedWeighed: number;
+}
+
+/** Everything to purge going from `previous` to `next` (directKeys and relatedKeys together). */
+export async function changedKeys(previous: Catalog, next: Catalog, now: Date = next.builtAt): Promise<CatalogDiff> {
+  const direct = await directKeys(previous, next, now);
+  const related = await relatedKeys(previous, next, direct.changed);
+  return { keys: [...new Set([...direct.keys, ...related.keys])], relatedWeighed: related.weighed };
 }

@@ -5,7 +5,8 @@
  *   varnish     PURGE <path of the entry, "/" by default>
  *               xkey-purge: <keys, space-separated>      (PURGE_SOFT=1: xkey-softpurge)
  *               The VCL restricts PURGE to an ACL and calls xkey.purge() /
- *               xkey.softpurge() with the header (deploy/varnish/newsreel.vcl).
+ *               xkey.softpurge() with the header (deploy/varnish/newsreel.vcl);
+ *               2xx, or 404 (no object had those keys), is success.
  *   fastly      POST <FASTLY_API_URL>/service/<service id>/purge
  *               Fastly-Key: <token>, Surrogate-Key: <keys, space-separated>
  *               (PURGE_SOFT=1: Fastly-Soft-Purge: 1); at most 256 keys a call.
@@ -69,7 +70,8 @@ function varnish(endpoint: Extract<PurgeEndpoint, { kind: 'varnish' }>): Endpoin
     kind: 'varnish',
     batches: (keys) => splitKeys(keys, Number.MAX_SAFE_INTEGER, VARNISH_HEADER_BYTES),
     request: (keys, soft) => ({ url: url.href, method: 'PURGE', headers: { [soft ? 'xkey-softpurge' : 'xkey-purge']: keys.join(' ') } }),
-    succeeded: (status) => status >= 200 && status < 300,
+    // Some xkey VCLs answer 404 when no object carried any of the keys: nothing to drop is a purge done.
+    succeeded: (status) => (status >= 200 && status < 300) || status === 404,
   };
 }
 

@@ -7,25 +7,29 @@
  * next turn of the event loop, never inside the request that noticed an
  * embargo lifting (docs/decisions/0016-surrogate-keys.md).
  */
-import type { CatalogStore } from '../content/catalog';
+import type { Catalog, CatalogStore } from '../content/catalog';
 import type { Logger } from '../log';
-import { changedKeys } from './diff';
+import { directKeys, relatedKeys } from './diff';
 import type { Purger } from './purger';
 
 export function purgeOnCatalogChange(store: CatalogStore, purger: Pick<Purger, 'purge'>, logger: Logger, clock: () => Date = () => new Date()): void {
+  /** The direct keys go out as soon as they are known; related boxes, which can take much longer to weigh, after. */
+  const follow = async (previous: Catalog, next: Catalog) => {
+    const started = performance.now();
+    const direct = await directKeys(previous, next, clock());
+    const context = { from: previous.version, to: next.version };
+    logger.info({ ...context, keys: direct.keys.length, diffMs: Math.round(performance.now() - started) }, direct.keys.length ? 'content changed; purging its keys' : 'content changed; nothing readers see');
+    purger.purge(direct.keys);
+    const related = await relatedKeys(previous, next, direct.changed);
+    if (related.weighed > 0) logger.info({ ...context, keys: related.keys.length, weighed: related.weighed, diffMs: Math.round(performance.now() - started) }, 'related stories weighed again; purging the boxes that changed');
+    purger.purge(related.keys);
+  };
   store.listeners.push((next, previous) => {
     setImmediate(() => {
-      const started = performance.now();
-      changedKeys(previous, next, clock())
-        .then((diff) => {
-          const ms = Math.round(performance.now() - started);
-          logger.info({ from: previous.version, to: next.version, keys: diff.keys.length, relatedWeighed: diff.relatedWeighed, diffMs: ms }, diff.keys.length ? 'content changed; purging its keys' : 'content changed; nothing readers see');
-          purger.purge(diff.keys);
-        })
-        .catch((error: unknown) => {
-          // A bug here must not take the site down: this replica serves the new content either way, and the cache catches up at its TTL.
-          logger.error({ err: error, from: previous.version, to: next.version }, 'working out what to purge failed');
-        });
+      void follow(previous, next).catch((error: unknown) => {
+        // A bug here must not take the site down: this replica serves the new content either way, and the cache catches up at its TTL.
+        logger.error({ err: error, from: previous.version, to: next.version }, 'working out what to purge failed');
+      });
     });
   });
 }

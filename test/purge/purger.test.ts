@@ -142,6 +142,16 @@ describe('when an endpoint fails', () => {
     expect(await second.metric('newsreel_purges_failed_total', 'varnish')).toBe(1);
   });
 
+  test('Varnish answering 404 (no object had those keys) purged nothing, successfully', async () => {
+    const varnish = await recorder(() => ({ status: 404, body: 'no objects' }));
+    const { purger, metric } = purgerFor([{ kind: 'varnish', url: varnish.url }]);
+    purger.purge(['a:never-cached']);
+    await purger.settled();
+    expect(varnish.calls).toHaveLength(1);
+    expect(await metric('newsreel_purges_sent_total', 'varnish')).toBe(1);
+    expect(await metric('newsreel_purges_failed_total', 'varnish')).toBe(0);
+  });
+
   test('Cloudflare answering 200 with success: false did not purge', async () => {
     const api = await recorder(() => ({ status: 200, body: '{"success":false,"errors":[{"code":1134,"message":"quota"}]}' }));
     const { purger, metric } = purgerFor([{ kind: 'cloudflare', zoneId: 'Z', token: 't', apiUrl: api.url }], { retry: { ...FAST_RETRY, attempts: 2 } });
