@@ -31,7 +31,7 @@ export interface BenchOptions {
 }
 
 /**
- * The parts of a run: `cached` = (a)-(c), ceiling vs cached article and home;
+ * The parts of a run: `cached` = (a)-(c) and (e), ceiling vs cached article, home and a Varnish hit;
  * `uncached` = (d); `render` = in-process cold renders; `corpora` = startup,
  * memory and list pages of generated corpora.
  */
@@ -42,7 +42,7 @@ export const USAGE = `usage: npm run bench -- [options]
 
   --quick            1 round of 5 s loads, 2 s scale loads, 500 renders, corpora 1k and 10k only
   --duration S       seconds of load per URL (default 10)
-  --rounds N         interleaved rounds of (a)-(c), best reported (default 2)
+  --rounds N         interleaved rounds of (a)-(c) and (e), best reported (default 2)
   --scale-duration S seconds of load per URL at each corpus size (default 5)
   --connections N    wrk connections (default 50)
   --renders N        in-process renders per page type (default 2000)
@@ -52,7 +52,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --log-level L      info (default, as in production) or warn
   --no-watch         start the servers with WATCH=0
   --work-dir DIR     where to keep generated corpora (default: $TMPDIR/newsreel-bench)
-  --only P,Q         run only these parts: cached ((a)-(c): ceiling vs cached pages),
+  --only P,Q         run only these parts: cached ((a)-(c), (e): ceiling vs cached pages, Varnish hit),
                      uncached ((d)), render (cold renders), corpora; e.g. --only cached,render
   --server-js FILE   measure this server script instead of dist/src/server.js (another build,
                      e.g. a copy of dist/ from before a change; implies --no-build)`;

@@ -5,7 +5,10 @@
  *     replaying the exact bytes our server sends for the seed article, (b) our
  *     article page from the page cache, (c) our home page, (d) the article with
  *     PAGE_CACHE_MB=0; each as a ratio to (a). One server at a time, so they
- *     never compete for the 2 cores with each other (wrk does, with each).
+ *     never compete for the 2 cores with each other (wrk does, with each);
+ *     (e) the article as a cache hit from Varnish with the shipped VCL
+ *     (deploy/varnish/newsreel.vcl) in front of the server of (b), in the
+ *     same rounds (skipped, with a note, when varnishd is not installed).
  *  2. Cold render time per page type, in-process (page model + EJS, no cache).
  *  3. Generated corpora (1k, 10k, 100k): time to ready, RSS, and list pages
  *     with the page cache off, to show their cost does not grow with the corpus.
@@ -27,6 +30,8 @@ import { cpuSeconds, httpGet, rssBytes, track } from './procs';
 import { renderBench, type RenderStats } from './render';
 import { corpusTable, loadTable, renderTable, targets, targetTable, type CorpusRow, type LoadRow } from './report';
 import { ROOT, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
+import { freePort } from './free-port';
+import { cacheChildPid, findVarnishd, startVarnish, stopVarnish, waitForHealth, type RunningVarnish } from '../scripts/cluster/varnish';
 
 const DEMO_DATA = path.join(ROOT, 'data');
 const SEED_ARTICLE = '/articles/unfit-conscripts-sent-home';
@@ -81,6 +86,29 @@ function best(results: LoadResult[]): LoadResult {
   return results.reduce((a, b) => (b.rps > a.rps ? b : a));
 }
 
+/** Varnish with the shipped VCL in front of the page-cache server, for row (e); undefined (and a note) when varnishd is not installed. */
+async function startVarnishFor(server: RunningServer, workDir: string): Promise<RunningVarnish | undefined> {
+  if (!findVarnishd()) {
+    note('(e) skipped: varnishd is not installed (apt-get install -y varnish varnish-modules)');
+    return undefined;
+  }
+  const [httpPort, purgePort] = await Promise.all([freePort(), freePort()]);
+  const varnish = await startVarnish({
+    workDir: path.join(workDir, `varnish-${process.pid}`),
+    backends: [{ name: 'app1', host: '127.0.0.1', port: Number(new URL(server.base).port) }],
+    httpPort,
+    purgePort,
+  });
+  await waitForHealth(varnish, { app1: true });
+  await httpGet(varnish.base + SEED_ARTICLE, GZIP);
+  const second = await httpGet(varnish.base + SEED_ARTICLE, GZIP);
+  const xCache = second.rawHeaders[second.rawHeaders.findIndex((h) => h.toLowerCase() === 'x-cache') + 1];
+  if (xCache !== 'HIT') throw new Error(`Varnish did not keep ${SEED_ARTICLE} (X-Cache: ${xCache})`);
+  return varnish;
+}
+
+const CACHED_LABELS = ['(a) ceiling: bare http, same bytes', '(b) article, page cache', '(c) home, page cache', '(e) article, Varnish hit (shipped VCL)'] as const;
+
 async function httpSection(opts: BenchOptions, spec: (cacheMb: number, extra?: Partial<ServerSpec>) => ServerSpec, workDir: string): Promise<{ rows: LoadRow[]; profile?: string }> {
   const rows: LoadRow[] = [];
   let server: RunningServer;
@@ -89,23 +117,31 @@ async function httpSection(opts: BenchOptions, spec: (cacheMb: number, extra?: P
     try {
       const response = await fetchForCeiling(server.base + SEED_ARTICLE);
       const ceiling = await startCeiling(response, workDir);
-      // (a), (b), (c) take turns, `rounds` times, so a burst of load from others hits them alike.
-      const urls = [`${ceiling.base}${SEED_ARTICLE}`, server.base + SEED_ARTICLE, `${server.base}/`];
-      const pids = [ceiling.child.pid, server.pid, server.pid];
+      // Varnish in front of the server: a hit never reaches a replica, so one replica behind it measures the same as three.
+      const varnish = await startVarnishFor(server, workDir).catch(async (error: unknown) => {
+        await stopCeiling(ceiling);
+        throw error;
+      });
+      // (a), (b), (c) (and (e)) take turns, `rounds` times, so a burst of load from others hits them alike.
+      const urls = [`${ceiling.base}${SEED_ARTICLE}`, server.base + SEED_ARTICLE, `${server.base}/`, ...(varnish ? [varnish.base + SEED_ARTICLE] : [])];
+      // Varnish's CPU per request is its cache process's (the manager only supervises).
+      const pids = [ceiling.child.pid, server.pid, server.pid, varnish && cacheChildPid(varnish)];
       const results: LoadResult[][] = urls.map(() => []);
       try {
         for (let round = 1; round <= opts.rounds; round += 1) {
           for (const [i, url] of urls.entries()) {
-            note(`round ${round}/${opts.rounds}: ${['(a) ceiling', '(b) article, cached', '(c) home, cached'][i]}`);
+            note(`round ${round}/${opts.rounds}: ${CACHED_LABELS[i]}`);
             results[i]?.push(await measure(url, opts, opts.durationSec, pids[i]));
           }
         }
       } finally {
         await stopCeiling(ceiling);
+        if (varnish) await stopVarnish(varnish);
       }
-      rows.push({ label: '(a) ceiling: bare http, same bytes', url: SEED_ARTICLE, result: best(results[0] ?? []) });
-      rows.push({ label: '(b) article, page cache', url: SEED_ARTICLE, result: best(results[1] ?? []) });
-      rows.push({ label: '(c) home, page cache', url: '/', result: best(results[2] ?? []) });
+      rows.push({ label: CACHED_LABELS[0], url: SEED_ARTICLE, result: best(results[0] ?? []) });
+      rows.push({ label: CACHED_LABELS[1], url: SEED_ARTICLE, result: best(results[1] ?? []) });
+      rows.push({ label: CACHED_LABELS[2], url: '/', result: best(results[2] ?? []) });
+      if (varnish) rows.push({ label: CACHED_LABELS[3], url: SEED_ARTICLE, result: best(results[3] ?? []) });
     } finally {
       await stopServer(server);
     }
@@ -191,7 +227,7 @@ async function main(opts: BenchOptions): Promise<void> {
   say('## Machine\n');
   say(machine());
   if (serverJs) say(`- server: ${path.relative(ROOT, serverJs)}`);
-  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}`);
+  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c) and (e); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}`);
 
   const http = await httpSection(opts, spec, workDir);
   const ceiling = opts.only.has('cached') ? http.rows[0]?.result : undefined;
