@@ -130,4 +130,17 @@ describe('an embargo lifting with no request', () => {
       store.stopKeepingCurrent();
     }
   });
+
+  test('the keys are purged again a moment later, for an answer rendered before the swap that reached the cache after the first purge', async () => {
+    const recs = records();
+    const dir = await writeDataDir(recs);
+    const store = new CatalogStore(await loadContent(dir, { now: NOW }), () => NOW);
+    const purged: { keys: string[]; at: number }[] = [];
+    purgeOnCatalogChange(store, { purge: (keys) => purged.push({ keys: [...keys], at: Date.now() }) }, createLogger('silent'), () => NOW, 200);
+    store.replace(await loadContent(await writeDataDir(edit(records(), 'lone-story', { headline: 'A story, edited' })), { now: NOW }));
+    await eventually(() => purged.length >= 2, 10_000, 'the purge and its echo');
+    expect(purged[0]!.keys).toContain('a:lone-story');
+    expect(purged[1]!.keys).toEqual(purged[0]!.keys);
+    expect(purged[1]!.at - purged[0]!.at).toBeGreaterThanOrEqual(150);
+  });
 });
