@@ -131,6 +131,24 @@ describe('an embargo lifting with no request', () => {
     }
   });
 
+  test('redirect and 410 answers carry `redirects`; a new redirect purges it and `missing` (the 404 it replaces), an unchanged file purges nothing', async () => {
+    const redirects = (entries: Json[]) => ({ 'redirects.json': JSON.stringify(entries) });
+    const before = [{ from: '/old-story', to: '/articles/lone-story' }, { from: '/retired', status: 410 }];
+    const dir = await writeDataDir(records(), redirects(before));
+    const { app } = await appFor(dir);
+    for (const [url, status] of [['/old-story', 301], ['/retired', 410]] as const) {
+      const res = await request(app).get(url);
+      expect(res.status).toBe(status);
+      expect((res.headers.xkey as string).split(' ')).toEqual(['site', 'redirects']);
+    }
+    const catalogWith = async (entries: Json[], version: number) => buildCatalog(await loadContent(await writeDataDir(records(), redirects(entries)), { now: NOW }), version, NOW);
+    const first = await catalogWith(before, 1);
+    expect((await changedKeys(first, await catalogWith(before, 2))).keys).toEqual([]);
+    const purged = (await changedKeys(first, await catalogWith([...before, { from: '/older-story', to: '/articles/lone-story' }], 2))).keys;
+    expect(purged).toEqual(expect.arrayContaining(['redirects', 'missing']));
+    expect(purged).not.toContain('a:lone-story');
+  });
+
   test('the keys are purged again a moment later, for an answer rendered before the swap that reached the cache after the first purge', async () => {
     const recs = records();
     const dir = await writeDataDir(recs);
