@@ -29,6 +29,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../bench/free-port';
+import { ECHO_DELAY_MS } from '../src/purge/follow';
 import { httpGet, sleep } from '../bench/procs';
 import { roundRobin, SteadyLoad, type Failure } from './cluster/load';
 import { copyData, editHeadline, pagesShowing, pickArticles, readArticles, writeEmbargoed } from './cluster/fixtures';
@@ -313,7 +314,10 @@ async function main(options: Options): Promise<boolean> {
         const direct = await ask(`${replicas[0]!.base}${p}`);
         assert(direct.body.includes(`/articles/${edited.slug}`) || p === pages[0], `precondition: ${p} does not show ${edited.slug}`);
       }
-      // Cached again if the embargo's purge took it (the story shares its tags), and fresh enough to outlive the check.
+      // The embargo's purges (its related boxes, weighed after the direct keys, and each purge's echo a
+      // second later) must all have landed first: the story shares the unrelated article's tags.
+      await sleep(ECHO_DELAY_MS + 2_000);
+      // Cached again if the embargo's purge took it, and fresh enough to outlive the check.
       await ask(`${base}/articles/${unrelated.slug}`);
       await waitForFreshCopies(base, [...pages, `/articles/${unrelated.slug}`]);
       const before = await ask(`${base}/articles/${unrelated.slug}`);
