@@ -40,6 +40,8 @@ export interface RedirectTrace {
 export interface RedirectTable {
   /** How many redirects it holds. */
   readonly size: number;
+  /** The redirects it was compiled from, in their order (the purge side fingerprints them). */
+  readonly entries: readonly Redirect[];
   /** The one redirect that matches a path (no query string), without following it. */
   match(path: string): RedirectHop | undefined;
   /** Every redirect a path passes through, following site paths until none matches. */
@@ -186,6 +188,7 @@ export function compileRedirects(redirects: readonly Redirect[]): RedirectTable 
 
   return {
     size: redirects.length,
+    entries: redirects,
     match,
     trace,
     answer(path) {

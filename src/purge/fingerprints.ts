@@ -153,8 +153,7 @@ async function computePrints(catalog: Catalog): Promise<CatalogPrints> {
 
   // The redirects that answer now (one waiting for an embargoed article answers once it is visible).
   // A new one may replace a 404, which `missing` covers: a redirect coming into being is something coming into being.
-  const answering = catalog.content.redirects.filter((r) => r.waitsFor === undefined || catalog.articleBySlug.has(r.waitsFor));
-  prints.set(REDIRECTS_KEY, hash(JSON.stringify(answering.map((r) => [r.from, r.to ?? null, r.status]))));
+  prints.set(REDIRECTS_KEY, hash(JSON.stringify(catalog.redirects.entries.map((r) => [r.from, r.to ?? null, r.status]))));
 
   // Sitemaps list every article with its last change and image, and every list with its newest change:
   // the articles' entries here and the lists' own prints below determine them all.
