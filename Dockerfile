@@ -64,11 +64,14 @@ RUN chown -R 0:0 /app && chmod -R u=rwX,go=rX /app
 FROM ${BASE_IMAGE} AS runtime
 # HOST=0.0.0.0: inside a container the port must be reachable from outside it
 # (the app's own default is 127.0.0.1). DATA_DIR is where the demo data is baked
-# in and where a mounted volume goes.
+# in and where a mounted volume goes. CATALOG_CACHE_DIR keeps the body store and
+# the catalog snapshot (docs/decisions/0019-catalog-snapshot.md) in the tmpfs;
+# mount a volume there for restarts of a new container to read only what changed.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATA_DIR=/app/data
+    DATA_DIR=/app/data \
+    CATALOG_CACHE_DIR=/tmp/newsreel-catalog
 WORKDIR /app
 # A single layer; files stay owned by root, so the runtime user cannot change them.
 COPY --from=assemble /app /app
@@ -85,7 +88,8 @@ EXPOSE 3000
 # anonymous, writable volume at /app/data (defeating --read-only for that folder
 # and leaving volumes behind). Mount content explicitly, read-only:
 #   -v "$PWD/mydata:/app/data:ro"
-# The app writes nothing to disk; run with --read-only (add --tmpfs /tmp if ever needed).
+# The app writes only to /tmp (article bodies, in a file unlinked as soon as it is open:
+# docs/decisions/0018-bodies-off-heap.md; image variants): run with --read-only --tmpfs /tmp.
 
 # Node itself probes /healthz (slim images have no curl/wget). It asks 127.0.0.1,
 # which the server answers when HOST is 0.0.0.0 (default) or 127.0.0.1.

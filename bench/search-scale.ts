@@ -92,7 +92,7 @@ function miniSearchIndex(catalog: Catalog): MiniSearch {
         slug: a.slug,
         headline: a.headline,
         standfirst: plainInline(a.standfirst),
-        body: [a.image?.caption ? plainInline(a.image.caption) : '', articleBodyText(a)].filter(Boolean).join('\n'),
+        body: [a.image?.caption ? plainInline(a.image.caption) : '', articleBodyText(catalog.content.bodies, a)].filter(Boolean).join('\n'),
         authors: a.authors.map((x) => x.name).join('\n'),
         sources: [...sources].join('\n'),
         tags: a.tags.map((t) => t.name).join('\n'),

@@ -34,6 +34,8 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** Where responsive image variants are written (IMAGE_CACHE_DIR; default under the OS temp folder, so a read-only app folder works). */
   imageCacheDir: string;
+  /** Where the body store and catalog snapshot are kept between runs (CATALOG_CACHE_DIR); undefined = a private body store, every start reads every file. */
+  catalogCacheDir?: string;
   /** Key of signed preview links (PREVIEW_SECRET); undefined = /preview/ is 404 and no link can be made. */
   previewSecret?: string;
   /** The header an answer's surrogate keys go in (CACHE_KEY_HEADER): xkey (Varnish), Surrogate-Key (Fastly) or Cache-Tag (Cloudflare). */
@@ -174,6 +176,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const htmlCacheControl = env.HTML_CACHE_CONTROL?.trim() || HTML_CACHE_CONTROL;
   if (/[\r\n]/.test(htmlCacheControl)) throw new ConfigError('HTML_CACHE_CONTROL must be one line');
   const previewSecret = readPreviewSecret(env);
+  const catalogCacheDir = env.CATALOG_CACHE_DIR?.trim();
   const metricsPort = env.METRICS_PORT?.trim() ? integerVariable(env, 'METRICS_PORT', 0, 0, 65535, 'a port number') : undefined;
   return {
     port,
@@ -191,6 +194,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: integerVariable(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, 'milliseconds'),
     keepAliveTimeoutMs: integerVariable(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 0, 600_000, 'milliseconds'),
     imageCacheDir: defaultImageCacheDir(env),
+    ...(catalogCacheDir && { catalogCacheDir: path.resolve(catalogCacheDir) }),
     ...(previewSecret && { previewSecret }),
     cacheKeyHeader: cacheKeyHeader(env),
     purgeEndpoints: readPurgeEndpoints(env),

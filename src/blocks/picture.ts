@@ -32,6 +32,11 @@ export function pictureRecordOf(src: string, picture: { alt: string; caption?: s
   return { src, alt: picture.alt, ...(picture.caption && { caption: picture.caption }), ...(picture.credit && { credit: picture.credit }) };
 }
 
+/** The picture a record names, once its image is probed. */
+export function pictureOf(asset: ImageAsset, record: PictureRecord): Picture {
+  return { asset, alt: record.alt, ...(record.caption && { caption: record.caption }), ...(record.credit && { credit: record.credit }) };
+}
+
 export interface FigureModel {
   image: PlacedImage;
   /** The main image of a page: loaded first, styled as the lead. */

@@ -3,7 +3,6 @@
  * (site logo, avatars, article and body images), by fingerprint. Built once
  * per Content object, so a reload brings in new pictures and drops old ones.
  */
-import { blockPictures } from '../blocks/registry';
 import type { Content, ImageAsset } from './model';
 
 const registries = new WeakMap<Content, ReadonlyMap<string, ImageAsset>>();
@@ -19,7 +18,10 @@ export function imageRegistry(content: Content): ReadonlyMap<string, ImageAsset>
     for (const author of content.authors.values()) add(author.avatar);
     for (const article of content.articles.values()) {
       add(article.image?.asset);
-      for (const block of article.body) for (const picture of blockPictures(block)) add(picture.asset);
+      for (const src of article.body.images ?? []) {
+        const probe = content.bodies.asset(src);
+        if (probe?.ok) add(probe.asset);
+      }
     }
     registry = byHash;
     registries.set(content, registry);

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { fingerprint } from '../images/variants';
-import type { ImageAsset } from './model';
+import type { ImageAsset } from '../images/asset';
 
 export type ImageProbe = { ok: true; asset: ImageAsset } | { ok: false; message: string };
 

@@ -7,11 +7,13 @@
  * that arrives while one runs is folded into one more run after it, which
  * reads the folder as it is by then.
  */
+import { BodyStore } from './body-store';
 import { CatalogStore } from './catalog';
 import type { LoadOptions } from './load';
 import type { Problem } from './problems';
 import { formatProblem } from './problems';
 import { loadContentKeepingLastGood, type GoodRecords } from './reload';
+import { openSnapshot, writeSnapshot } from './snapshot';
 import { watchFolder, type FolderWatch } from './watch';
 import type { Logger } from '../log';
 
@@ -30,6 +32,8 @@ export interface ReloadResult {
   problems: number;
   /** Files whose new version fails, served as their last good version. */
   servingLastGood: string[];
+  /** Collection files read from disk; the others were known unchanged (by the previous load, or the catalog snapshot at start). */
+  filesRead: number;
 }
 
 /** What /readyz shows: the catalog being served and how the last reload went. */
@@ -56,9 +60,11 @@ export const MAX_LISTED_PROBLEMS = 100;
 /** The folders of the data folder that content comes from (watched with their subfolders, beside site.json and redirects.json). */
 export const CONTENT_FOLDERS = ['articles', 'authors', 'sources', 'pages', 'images'] as const;
 
-export interface LiveContentOptions extends Omit<LoadOptions, 'now'> {
+export interface LiveContentOptions extends Omit<LoadOptions, 'now' | 'store'> {
   logger: Logger;
   clock?: () => Date;
+  /** CATALOG_CACHE_DIR: keep the body store and a catalog snapshot there, so a restart reads only what changed. */
+  cacheDir?: string;
 }
 
 function logProblems(logger: Logger, problems: readonly Problem[], alreadyLogged: ReadonlySet<string>): void {
@@ -72,6 +78,8 @@ export class LiveContent {
   private reloading: Promise<ReloadResult> | undefined;
   private another: Promise<ReloadResult> | undefined;
   private watcher: FolderWatch | undefined;
+  private snapshotting: Promise<void> | undefined;
+  private snapshotAgain = false;
   private loggedProblems: Set<string>;
   private loadedAt: Date;
   private last: ReloadResult;
@@ -81,6 +89,8 @@ export class LiveContent {
   private constructor(
     readonly dataDir: string,
     readonly store: CatalogStore,
+    /** Every article body of every version loaded: reloads add only the bodies of files that changed. */
+    private readonly bodies: BodyStore,
     private good: GoodRecords,
     private readonly options: LiveContentOptions,
     first: ReloadResult,
@@ -94,7 +104,14 @@ export class LiveContent {
   static async load(dataDir: string, options: LiveContentOptions): Promise<LiveContent> {
     const clock = options.clock ?? (() => new Date());
     const started = Date.now();
-    const loaded = await loadContentKeepingLastGood(dataDir, undefined, { ...(options.baseUrl && { baseUrl: options.baseUrl }), now: clock() });
+    const folder = options.cacheDir ? await openSnapshot(options.cacheDir, dataDir) : undefined;
+    if (folder?.ignored) options.logger.warn({ cacheDir: options.cacheDir, reason: folder.ignored }, `catalog snapshot not used: ${folder.ignored}; reading every file`);
+    const bodies = folder?.store ?? BodyStore.private();
+    const loaded = await loadContentKeepingLastGood(dataDir, undefined, bodies, { ...(options.baseUrl && { baseUrl: options.baseUrl }), now: clock() }, folder?.earlier).catch((error: unknown) => {
+      bodies.close();
+      throw error;
+    });
+    if (folder?.earlier) options.logger.info({ cacheDir: options.cacheDir, known: folder.files, filesRead: loaded.filesRead }, 'catalog snapshot used: only changed files were read');
     logProblems(options.logger, loaded.content.problems, new Set());
     const store = new CatalogStore(loaded.content, clock);
     const first: ReloadResult = {
@@ -105,8 +122,11 @@ export class LiveContent {
       version: store.current().version,
       problems: loaded.content.problems.length,
       servingLastGood: [],
+      filesRead: loaded.filesRead,
     };
-    return new LiveContent(dataDir, store, loaded.good, options, first);
+    const live = new LiveContent(dataDir, store, bodies, loaded.good, options, first);
+    live.saveSnapshot();
+    return live;
   }
 
   get lastReload(): ReloadResult {
@@ -154,9 +174,35 @@ export class LiveContent {
     this.watcher = undefined;
   }
 
+  /**
+   * Writes the catalog snapshot of what is served now, when there is a cache
+   * folder; writes never overlap, and a request during one is folded into one
+   * more write after it. Errors are logged: a snapshot only saves time.
+   */
+  saveSnapshot(): void {
+    const dir = this.options.cacheDir;
+    if (!dir) return;
+    if (this.snapshotting) {
+      this.snapshotAgain = true;
+      return;
+    }
+    const good = this.good;
+    this.snapshotting = writeSnapshot(dir, this.dataDir, this.bodies, good)
+      .then(
+        (files) => this.options.logger.debug({ cacheDir: dir, files }, 'catalog snapshot written'),
+        (error: unknown) => this.options.logger.error({ err: error, cacheDir: dir }, 'writing the catalog snapshot failed; the next start reads every file'),
+      )
+      .finally(() => {
+        this.snapshotting = undefined;
+        const again = this.snapshotAgain && this.good !== good;
+        this.snapshotAgain = false;
+        if (again) this.saveSnapshot();
+      });
+  }
+
   /** Waits for any reload in progress (and the one queued behind it). */
   async settled(): Promise<void> {
-    while (this.reloading || this.another) await (this.another ?? this.reloading);
+    while (this.reloading || this.another || this.snapshotting) await (this.another ?? this.reloading ?? this.snapshotting);
   }
 
   status(): ContentStatus {
@@ -183,21 +229,22 @@ export class LiveContent {
     const started = Date.now();
     let result: ReloadResult;
     try {
-      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, { ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }), now: clock() });
+      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, { ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }), now: clock() });
       const problems = loaded.content.problems;
       logProblems(logger, problems, this.loggedProblems);
       this.loggedProblems = new Set(problems.map(formatProblem));
       const catalog = this.store.replace(loaded.content);
       this.good = loaded.good;
       this.loadedAt = clock();
-      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood };
+      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead };
+      this.saveSnapshot();
       logger.info(
         { trigger, version: catalog.version, articles: catalog.articles.length, problems: problems.length, servingLastGood: loaded.servingLastGood, durationMs: result.durationMs },
         'content reloaded',
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood };
+      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0 };
       logger.error({ err: error, trigger }, 'content reload failed; still serving the previous content');
     }
     this.last = result;

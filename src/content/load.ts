@@ -4,19 +4,20 @@
  * reason) and skipped; it never stops the rest from loading. Only a missing or
  * broken site.json is fatal, because no page can be drawn without it.
  */
-import { readFile } from 'node:fs';
+import { close, fstat, open, read, stat } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { BodyStore } from './body-store';
+import { storeBody } from './bodies';
 import { listJsonFiles, mapLimit, parseJson } from './files';
 import { readRedirects, type RedirectsRead } from './redirects-file';
 import type { Content } from './model';
 import { problemsFromZod, type Problem } from './problems';
-import type { CheckedRecords, RawRecord } from './records';
+import type { CheckedRecords, RawRecord, StoredArticleRecord } from './records';
 import { resolveContent } from './resolve';
-import { shareBlockStrings } from '../blocks/registry';
-import { articleSchema, authorSchema, pageSchema, siteSchema, sourceSchema, type ArticleRecord, type SiteRecord } from './schema';
+import { articleSchema, authorSchema, pageSchema, siteSchema, sourceSchema, type AuthorRecord, type PageRecord, type SiteRecord, type SourceRecord } from './schema';
 
-export type { CheckedRecords, RawRecord } from './records';
+export type { CheckedRecords, RawRecord, StoredArticleRecord } from './records';
 
 export class ContentLoadError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -27,53 +28,146 @@ export class ContentLoadError extends Error {
 
 const FILE_CONCURRENCY = 64;
 
-/**
- * fs.readFile with a callback, as a promise. Not fs.promises.readFile: that
- * one makes a FileHandle per file and reads in several steps, and at 100k
- * files it took about twice as long (open, fstat, read and close each went
- * through the promise machinery; see BENCHMARKS.md).
- */
-function readText(file: string): Promise<string> {
-  return new Promise((resolve, reject) => readFile(file, 'utf8', (error, text) => (error ? reject(error) : resolve(text))));
+/** A file's size and modification time when it was read: the same stamp later means the same file, not read again. */
+export interface Stamp {
+  readonly size: number;
+  readonly mtimeMs: number;
 }
 
-async function readRecord<S extends z.ZodType>(dataDir: string, file: string, schema: S, problems: Problem[]): Promise<z.infer<S> | undefined> {
+function sameStamp(a: Stamp | undefined, b: Stamp): boolean {
+  return a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/**
+ * A file changed this close to the read may change again within its
+ * filesystem's timestamp resolution (a second on some) with the same size,
+ * and look unchanged: such a stamp is not trusted, and the file is read again
+ * next time (git's "racily clean" rule).
+ */
+const RACY_MS = 2000;
+
+type Errno = NodeJS.ErrnoException | null;
+
+/**
+ * A file's text and its stamp, from one open: fstat gives the stamp of the
+ * very bytes read. Callbacks, not fs.promises: at 100k files the promise
+ * API's FileHandle machinery took about twice as long (see BENCHMARKS.md).
+ */
+function readStamped(file: string): Promise<{ text: string; stamp: Stamp }> {
+  return new Promise((resolve, reject) => {
+    open(file, 'r', (openError: Errno, fd: number) => {
+      if (openError) return reject(openError);
+      const fail = (error: Error) => close(fd, () => reject(error));
+      fstat(fd, (statError: Errno, stats) => {
+        if (statError) return fail(statError);
+        const buffer = Buffer.allocUnsafe(stats.size);
+        const readFrom = (offset: number): void => {
+          if (offset >= stats.size) {
+            return close(fd, () => resolve({ text: buffer.toString('utf8', 0, offset), stamp: { size: stats.size, mtimeMs: stats.mtimeMs } }));
+          }
+          read(fd, buffer, offset, stats.size - offset, offset, (readError: Errno, got: number) => {
+            if (readError) return fail(readError);
+            // A file that shrank while being read: what was there is what was read.
+            if (got === 0) return close(fd, () => resolve({ text: buffer.toString('utf8', 0, offset), stamp: { size: offset, mtimeMs: stats.mtimeMs } }));
+            readFrom(offset + got);
+          });
+        };
+        readFrom(0);
+      });
+    });
+  });
+}
+
+function stampOf(file: string): Promise<Stamp | undefined> {
+  return new Promise((resolve) => stat(file, (error: Errno, stats) => resolve(error ? undefined : { size: stats.size, mtimeMs: stats.mtimeMs })));
+}
+
+/** How one file read: its checked record, or the problems that kept it out. */
+type Outcome<T> = { record: T; problems?: undefined } | { record?: undefined; problems: Problem[] };
+
+/**
+ * What an earlier read of the same folder knows, for files whose stamp has
+ * not changed: their record (while it is served) or the problems they had.
+ * Live reloads pass the previous read's; a restart can pass a snapshot's.
+ */
+export interface EarlierReads {
+  stamps: ReadonlyMap<string, Stamp>;
+  /** Problems of files that did not pass their own checks, by file. */
+  failed: ReadonlyMap<string, readonly Problem[]>;
+  authors(file: string): AuthorRecord | undefined;
+  sources(file: string): SourceRecord | undefined;
+  articles(file: string): StoredArticleRecord | undefined;
+  pages(file: string): PageRecord | undefined;
+}
+
+interface ReadState {
+  dataDir: string;
+  store: BodyStore;
+  earlier: EarlierReads | undefined;
+  stamps: Map<string, Stamp>;
+  failed: Map<string, Problem[]>;
+  /** Files read from disk this time (the rest came from `earlier`). */
+  read: number;
+  /** Epoch ms when the read began. */
+  startedAt: number;
+}
+
+async function readRecord<S extends z.ZodType, T>(state: ReadState, file: string, schema: S, finish: (record: z.infer<S>) => T, known?: (file: string) => T | undefined): Promise<Outcome<T>> {
+  const full = path.join(state.dataDir, file);
+  const previous = state.earlier?.stamps.get(file);
+  if (previous && known) {
+    const stamp = await stampOf(full);
+    if (stamp && sameStamp(previous, stamp)) {
+      const record = known(file);
+      const problems = state.earlier?.failed.get(file);
+      if (record !== undefined) return note(state, file, stamp, { record });
+      if (problems) return note(state, file, stamp, { problems: [...problems] });
+    }
+  }
   let text: string;
+  let stamp: Stamp;
   try {
-    text = await readText(path.join(dataDir, file));
+    ({ text, stamp } = await readStamped(full));
   } catch (error) {
-    problems.push({ file, field: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-    return undefined;
+    return { problems: [{ file, field: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }] };
   }
+  state.read++;
   const parsed = parseJson(text);
-  if (!parsed.ok) {
-    problems.push({ file, field: '', message: parsed.message });
-    return undefined;
-  }
+  if (!parsed.ok) return note(state, file, stamp, { problems: [{ file, field: '', message: parsed.message }] });
   const result = schema.safeParse(parsed.value);
-  if (!result.success) {
-    problems.push(...problemsFromZod(file, result.error));
-    return undefined;
-  }
-  return result.data;
+  if (!result.success) return note(state, file, stamp, { problems: problemsFromZod(file, result.error) });
+  return note(state, file, stamp, { record: finish(result.data) });
+}
+
+/** Remembers how a file read under its stamp, for the next read. */
+function note<T>(state: ReadState, file: string, stamp: Stamp, outcome: Outcome<T>): Outcome<T> {
+  if (stamp.mtimeMs < state.startedAt - RACY_MS) state.stamps.set(file, stamp);
+  if (outcome.problems) state.failed.set(file, outcome.problems);
+  return outcome;
 }
 
 /** Reads one folder of slugged records: checks shape, file name = slug, and one record per slug. */
-async function readCollection<S extends z.ZodType<{ slug: string }>>(
-  dataDir: string,
+async function readCollection<S extends z.ZodType<{ slug: string }>, T extends { slug: string }>(
+  state: ReadState,
   folder: string,
   schema: S,
   problems: Problem[],
   listed: Set<string>,
-): Promise<RawRecord<z.infer<S>>[]> {
-  const files = await listJsonFiles(dataDir, folder);
+  finish: (record: z.infer<S>) => T,
+  known: ((file: string) => T | undefined) | undefined,
+): Promise<RawRecord<T>[]> {
+  const files = await listJsonFiles(state.dataDir, folder);
   for (const file of files) listed.add(file);
-  const records = await mapLimit(files, FILE_CONCURRENCY, (file) => readRecord(dataDir, file, schema, problems));
+  const outcomes = await mapLimit(files, FILE_CONCURRENCY, (file) => readRecord(state, file, schema, finish, known));
   const seen = new Map<string, string>();
-  const out: RawRecord<z.infer<S>>[] = [];
+  const out: RawRecord<T>[] = [];
   files.forEach((file, index) => {
-    const record = records[index];
-    if (record === undefined) return;
+    const outcome = outcomes[index] as Outcome<T>;
+    if (outcome.problems) {
+      problems.push(...outcome.problems);
+      return;
+    }
+    const { record } = outcome;
     const expected = path.posix.basename(file, '.json');
     if (record.slug !== expected) {
       problems.push({ file, field: 'slug', message: `is "${record.slug}" but must match the file name "${expected}"` });
@@ -90,10 +184,24 @@ async function readCollection<S extends z.ZodType<{ slug: string }>>(
   return out;
 }
 
+/** The checked article with its body moved into the store: from here on only where the body is stays on the heap. */
+function storedArticle(store: BodyStore, pool: StringPool): (record: z.infer<typeof articleSchema>) => StoredArticleRecord {
+  return (record) => {
+    const { body, imported: _imported, ...rest } = record;
+    const stored = { ...rest, body: storeBody(store, body) };
+    shareStrings(stored, pool);
+    return stored;
+  };
+}
+
+const same = <T>(record: T): T => record;
+
 export interface LoadOptions {
   /** Overrides site.json's baseUrl (the BASE_URL setting). */
   baseUrl?: string;
   now?: Date;
+  /** Where article bodies go (a private store of its own when absent). */
+  store?: BodyStore;
 }
 
 /** Every record file read and checked on its own (shape, slug), before references are resolved. */
@@ -107,53 +215,76 @@ export interface RecordsRead {
   files: ReadonlySet<string>;
   /** How data/redirects.json read: its good entries are in `records.redirects`. */
   redirects: RedirectsRead['state'];
+  /** The stamp of every collection file this read looked at, and the own-check problems of those that failed: the next read's EarlierReads. */
+  stamps: Map<string, Stamp>;
+  failed: Map<string, Problem[]>;
+  /** How many collection files were read from disk (the others were known unchanged). */
+  filesRead: number;
 }
 
-/** Reads site.json and every collection, checking each record's shape; no references yet. */
-export async function readRecords(dataDir: string): Promise<RecordsRead> {
+/**
+ * Reads site.json and every collection, checking each record's shape; no
+ * references yet. Article bodies go into `store`. Files whose stamp matches
+ * `earlier` are not read again: their record or problems are taken from it.
+ */
+export async function readRecords(dataDir: string, store: BodyStore, earlier?: EarlierReads): Promise<RecordsRead> {
   const problems: Problem[] = [];
   const files = new Set<string>();
-  const site = await readRecord(dataDir, 'site.json', siteSchema, problems);
+  const state: ReadState = { dataDir, store, earlier, stamps: new Map(), failed: new Map(), read: 0, startedAt: Date.now() };
+  // site.json and redirects.json are single files, read every time: cheap, and they decide everything else.
+  const siteRead = await readRecord({ ...state, earlier: undefined }, 'site.json', siteSchema, same);
+  if (siteRead.problems) problems.push(...siteRead.problems);
+  const pool = new StringPool();
   const [authors, sources, articles, pages, redirects] = await Promise.all([
-    readCollection(dataDir, 'authors', authorSchema, problems, files),
-    readCollection(dataDir, 'sources', sourceSchema, problems, files),
-    readCollection(dataDir, 'articles', articleSchema, problems, files),
-    readCollection(dataDir, 'pages', pageSchema, problems, files),
+    readCollection(state, 'authors', authorSchema, problems, files, same, earlier && ((file) => earlier.authors(file))),
+    readCollection(state, 'sources', sourceSchema, problems, files, same, earlier && ((file) => earlier.sources(file))),
+    readCollection(state, 'articles', articleSchema, problems, files, storedArticle(store, pool), earlier && ((file) => earlier.articles(file))),
+    readCollection(state, 'pages', pageSchema, problems, files, same, earlier && ((file) => earlier.pages(file))),
     readRedirects(dataDir, problems),
   ]);
-  shareStrings(articles);
   const entries = redirects.state === 'read' ? redirects.entries : [];
-  return { site, records: { authors, sources, articles, pages, redirects: entries }, problems, files, redirects: redirects.state };
+  return {
+    site: siteRead.record,
+    records: { authors, sources, articles, pages, redirects: entries },
+    problems,
+    files,
+    redirects: redirects.state,
+    stamps: state.stamps,
+    failed: state.failed,
+    filesRead: state.read,
+  };
 }
 
 /**
  * JSON.parse makes a new string for every value, so a tag, author or source
  * slug, a section or an image path written in 100k articles is 100k strings.
- * One string per distinct value instead (the records are ours: zod made them).
+ * One string per distinct value instead, pooled for one read.
  */
-function shareStrings(articles: RawRecord<ArticleRecord>[]): void {
-  const pool = new Map<string, string>();
-  const one = (value: string): string => {
-    const found = pool.get(value);
+class StringPool {
+  private readonly pool = new Map<string, string>();
+
+  one(value: string): string {
+    const found = this.pool.get(value);
     if (found !== undefined) return found;
-    pool.set(value, value);
+    this.pool.set(value, value);
     return value;
-  };
-  const each = (list: string[]) => {
-    for (let i = 0; i < list.length; i++) list[i] = one(list[i] as string);
-  };
-  for (const { record } of articles) {
-    record.section = one(record.section);
-    each(record.tags);
-    each(record.authors);
-    record.sources.forEach((ref, i) => {
-      if (typeof ref === 'string') record.sources[i] = one(ref);
-      else ref.source = one(ref.source);
-    });
-    if (record.origin) record.origin = one(record.origin);
-    if (record.image) record.image.src = one(record.image.src);
-    for (const block of record.body) shareBlockStrings(block, one);
   }
+
+  each(list: string[]): void {
+    for (let i = 0; i < list.length; i++) list[i] = this.one(list[i] as string);
+  }
+}
+
+function shareStrings(record: StoredArticleRecord, pool: StringPool): void {
+  record.section = pool.one(record.section);
+  pool.each(record.tags);
+  pool.each(record.authors);
+  record.sources.forEach((ref, i) => {
+    if (typeof ref === 'string') record.sources[i] = pool.one(ref);
+    else ref.source = pool.one(ref.source);
+  });
+  if (record.origin) record.origin = pool.one(record.origin);
+  if (record.image) record.image.src = pool.one(record.image.src);
 }
 
 /** site.json with the BASE_URL override applied. */
@@ -163,7 +294,8 @@ export function withBaseUrl(site: SiteRecord, options: LoadOptions): SiteRecord 
 
 /** Reads and checks every record in dataDir; returns the resolved content and every problem found. */
 export async function loadContent(dataDir: string, options: LoadOptions = {}): Promise<Content> {
-  const { site, records, problems } = await readRecords(dataDir);
+  const store = options.store ?? BodyStore.private();
+  const { site, records, problems } = await readRecords(dataDir, store);
   if (!site) throw new ContentLoadError(problems.filter((p) => p.file === 'site.json'));
-  return resolveContent(dataDir, withBaseUrl(site, options), records, problems, options.now ?? new Date());
+  return resolveContent(dataDir, withBaseUrl(site, options), records, problems, options.now ?? new Date(), store);
 }

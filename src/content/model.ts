@@ -6,6 +6,7 @@
 import type { Block } from '../blocks/registry';
 import type { Picture } from '../blocks/picture';
 import type { ImageAsset } from '../images/asset';
+import type { Bodies, StoredBody } from './bodies';
 import type { Problem } from './problems';
 import type { RedirectStatus } from './schema';
 
@@ -90,7 +91,8 @@ export interface Article {
   status: 'published' | 'draft';
   language?: string;
   image?: Picture;
-  body: Block[];
+  /** Where its body is: Content.bodies reads and resolves it when a page needs it (bodies stay off the heap). */
+  body: StoredBody;
   file: string;
 }
 
@@ -142,4 +144,6 @@ export interface Content {
   redirects: readonly Redirect[];
   problems: Problem[];
   loadedAt: Date;
+  /** Reads articles' bodies (Article.body) from the body store, resolved against this load's images. */
+  bodies: Bodies;
 }

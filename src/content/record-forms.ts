@@ -5,9 +5,8 @@
  * unchanged one by comparing canonical forms.
  */
 import { pictureRecordOf } from '../blocks/picture';
-import { blockRecordOf, canonicalBlock } from '../blocks/registry';
 import type { Article } from './model';
-import type { ArticleRecord } from './schema';
+import type { StoredArticleRecord } from './records';
 
 /**
  * The record an article was resolved from, in a canonical form: what
@@ -15,7 +14,7 @@ import type { ArticleRecord } from './schema';
  * resolved articles (src/content/reload.ts) and turned back into records
  * only when a reload needs one.
  */
-export function articleRecordOf(article: Article): ArticleRecord {
+export function articleRecordOf(article: Article): StoredArticleRecord {
   return {
     slug: article.slug,
     headline: article.headline,
@@ -32,7 +31,7 @@ export function articleRecordOf(article: Article): ArticleRecord {
     status: article.status,
     ...(article.language && { language: article.language }),
     ...(article.image && { image: pictureRecordOf(article.image.asset.path, article.image) }),
-    body: article.body.map(blockRecordOf),
+    body: article.body,
   };
 }
 
@@ -42,7 +41,7 @@ export function articleRecordOf(article: Article): ArticleRecord {
  * dates in UTC, a list's `ordered` spelt out, fields in one order. Two records
  * with the same canonical form resolve to the same article.
  */
-export function canonicalArticle(record: ArticleRecord): ArticleRecord {
+export function canonicalArticle(record: StoredArticleRecord): StoredArticleRecord {
   return {
     slug: record.slug,
     headline: record.headline,
@@ -59,12 +58,22 @@ export function canonicalArticle(record: ArticleRecord): ArticleRecord {
     status: record.status,
     ...(record.language && { language: record.language }),
     ...(record.image && { image: pictureRecordOf(record.image.src, record.image) }),
-    body: record.body.map(canonicalBlock),
+    // Stored bodies are canonical already (src/content/bodies.ts).
+    body: record.body,
   };
 }
 
+/**
+ * Text that is equal for two records exactly when they resolve to the same
+ * article: the canonical form, with the body as its hash (the same body
+ * stored twice sits at two places).
+ */
+export function articleKey(record: StoredArticleRecord): string {
+  return JSON.stringify({ ...canonicalArticle(record), body: record.body.hash });
+}
+
 /** Corrections in the order the article shows them (oldest first, as resolve.ts sorts them), dates in UTC. */
-function canonicalCorrections(corrections: NonNullable<ArticleRecord['corrections']>): NonNullable<ArticleRecord['corrections']> {
+function canonicalCorrections(corrections: NonNullable<StoredArticleRecord['corrections']>): NonNullable<StoredArticleRecord['corrections']> {
   return corrections
     .map((c) => ({ at: new Date(c.at).toISOString(), text: c.text }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

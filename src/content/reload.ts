@@ -15,12 +15,13 @@
 import { promises as fs } from 'node:fs';
 import { ImageProbes } from './images';
 import type { Article, Content } from './model';
-import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type LoadOptions, type RawRecord, type RecordsRead } from './load';
+import type { BodyStore } from './body-store';
+import { ContentLoadError, readRecords, withBaseUrl, type CheckedRecords, type EarlierReads, type LoadOptions, type RawRecord, type RecordsRead, type Stamp, type StoredArticleRecord } from './load';
 import type { Problem } from './problems';
-import { articleRecordOf, canonicalArticle } from './record-forms';
+import { articleKey, articleRecordOf } from './record-forms';
 import { REDIRECTS_FILE } from './redirects-file';
 import { resolveContent } from './resolve';
-import type { ArticleRecord, AuthorRecord, PageRecord, SiteRecord, SourceRecord } from './schema';
+import type { AuthorRecord, PageRecord, SiteRecord, SourceRecord } from './schema';
 
 export const LAST_GOOD_NOTE = 'serving the last good version';
 
@@ -42,6 +43,28 @@ export interface GoodRecords {
   images: ImageProbes;
   /** The entries of redirects.json that passed their own checks, kept for a reload that finds the file broken. */
   redirects: CheckedRecords['redirects'];
+  /**
+   * Stamps of the files whose record above is their current version (or whose
+   * own-check problems are in `failed`): the next reload does not read them.
+   * A file served as its last good version has none, so it is read every time.
+   */
+  stamps: ReadonlyMap<string, Stamp>;
+  failed: ReadonlyMap<string, readonly Problem[]>;
+}
+
+/** What the next read may take from the records being served instead of reading the file again. */
+export function earlierReads(good: GoodRecords): EarlierReads {
+  return {
+    stamps: good.stamps,
+    failed: good.failed,
+    authors: (file) => good.authors.get(file)?.record,
+    sources: (file) => good.sources.get(file)?.record,
+    articles: (file) => {
+      const article = good.articles.get(file);
+      return article && articleRecordOf(article);
+    },
+    pages: (file) => good.pages.get(file)?.record,
+  };
 }
 
 export interface LoadedContent {
@@ -49,6 +72,8 @@ export interface LoadedContent {
   good: GoodRecords;
   /** Files whose current version fails and whose last good version is served instead. */
   servingLastGood: string[];
+  /** Collection files read from disk (the others were known unchanged). */
+  filesRead: number;
 }
 
 function byFile<T>(a: RawRecord<T>, b: RawRecord<T>): number {
@@ -58,19 +83,19 @@ function byFile<T>(a: RawRecord<T>, b: RawRecord<T>): number {
 /** How a kind of record gives back the checked record of its last good version. */
 interface Kept<T, G> {
   recordOf: (good: G) => T;
-  /** A new record in the form `recordOf` gives, to tell whether it changed. */
-  canonical: (record: T) => T;
+  /** Equal for two records exactly when they resolve the same, to tell whether a record changed. */
+  key: (record: T) => string;
 }
 
 function keptRaw<T>(): Kept<T, RawRecord<T>> {
-  return { recordOf: (good) => good.record, canonical: (record) => record };
+  return { recordOf: (good) => good.record, key: (record) => JSON.stringify(record) };
 }
 
 /** Authors, sources and pages are kept as their raw records; articles as served, turned back into their record (canonical form) only when a reload needs it. */
 const KEPT = {
   authors: keptRaw<AuthorRecord>(),
   sources: keptRaw<SourceRecord>(),
-  articles: { recordOf: articleRecordOf, canonical: canonicalArticle } satisfies Kept<ArticleRecord, Article>,
+  articles: { recordOf: articleRecordOf, key: articleKey } satisfies Kept<StoredArticleRecord, Article>,
   pages: keptRaw<PageRecord>(),
 };
 
@@ -118,11 +143,13 @@ function servedFiles(content: Content): Set<string> {
   return files;
 }
 
-function goodRecords(site: SiteRecord, records: CheckedRecords, content: Content, served: Set<string>, images: ImageProbes): GoodRecords {
+function goodRecords(site: SiteRecord, records: CheckedRecords, content: Content, served: Set<string>, images: ImageProbes, read: RecordsRead, restored: ReadonlySet<string>): GoodRecords {
   const keep = <T>(list: RawRecord<T>[]) => new Map(list.filter((r) => served.has(r.file)).map((r) => [r.file, r]));
   const articles = new Map<string, Article>();
   for (const article of content.articles.values()) articles.set(article.file, article);
-  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, pages: keep(records.pages), images, redirects: records.redirects };
+  // A file served as its last good version keeps no stamp: what is kept is not what its stamp says is on disk.
+  for (const file of restored) read.stamps.delete(file);
+  return { site, authors: keep(records.authors), sources: keep(records.sources), articles, pages: keep(records.pages), images, redirects: records.redirects, stamps: read.stamps, failed: read.failed };
 }
 
 function note(problem: Problem): Problem {
@@ -135,14 +162,15 @@ function note(problem: Problem): Problem {
  * ContentLoadError). With `previous`, a data folder that cannot be read at all
  * throws, so the caller keeps serving what it has.
  */
-export async function loadContentKeepingLastGood(dataDir: string, previous: GoodRecords | undefined, options: LoadOptions = {}): Promise<LoadedContent> {
+export async function loadContentKeepingLastGood(dataDir: string, previous: GoodRecords | undefined, store: BodyStore, options: LoadOptions = {}, snapshot?: EarlierReads): Promise<LoadedContent> {
   if (previous) {
     const stat = await fs.stat(dataDir).catch((error: NodeJS.ErrnoException) => {
       throw new Error(`data folder ${dataDir} cannot be read (${error.code ?? error.message}); still serving the previous content`);
     });
     if (!stat.isDirectory()) throw new Error(`data folder ${dataDir} is not a folder; still serving the previous content`);
   }
-  const read = await readRecords(dataDir);
+  // A restart's first load may take what a snapshot knew (src/content/snapshot.ts); a reload takes the previous load's.
+  const read = await readRecords(dataDir, store, previous ? earlierReads(previous) : snapshot);
   const restored = new Set<string>();
   let site = read.site;
   if (!site) {
@@ -168,7 +196,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   let content: Content;
   for (;;) {
     const problems = [...read.problems, ...carried];
-    content = await resolveContent(dataDir, siteRecord, records, problems, now, images);
+    content = await resolveContent(dataDir, siteRecord, records, problems, now, store, images);
     if (!previous) break;
     const served = servedFiles(content);
     const back = new Set<string>();
@@ -177,7 +205,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
         const good = before.get(current.file);
         if (good === undefined || served.has(current.file) || restored.has(current.file)) return current;
         const record = kept.recordOf(good);
-        if (JSON.stringify(record) === JSON.stringify(kept.canonical(current.record))) return current;
+        if (kept.key(record) === kept.key(current.record)) return current;
         back.add(current.file);
         return { file: current.file, record };
       });
@@ -203,7 +231,8 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   const servingLastGood = [...restored].filter(covered).sort();
   return {
     content: { ...content, problems },
-    good: goodRecords(site, records, content, served, images),
+    good: goodRecords(site, records, content, served, images, read, restored),
     servingLastGood,
+    filesRead: read.filesRead,
   };
 }

@@ -8,13 +8,16 @@ import { mapLimit } from './files';
 import { ImageProbes, probeImage, type ImageProbe } from './images';
 import type { Article, Author, Block, Content, Correction, ImageAsset, Page, Picture, Section, Site, Source, Tag } from './model';
 import type { Problem } from './problems';
-import type { CheckedRecords } from './records';
+import type { CheckedRecords, StoredArticleRecord } from './records';
+import { Bodies } from './bodies';
+import type { BodyStore } from './body-store';
 import { blockImagePaths, resolveBlock } from '../blocks/registry';
+import { pictureOf } from '../blocks/picture';
 import type { ResolveEnv } from '../blocks/types';
 import { RESERVED_FIRST_SEGMENTS } from '../routes/table';
 import { resolveRedirects } from './redirects';
 import { siteIndex } from './site-paths';
-import type { ArticleRecord, BlockRecord, CorrectionRecord, ImageRecord, PageRecord, SiteRecord } from './schema';
+import type { BlockRecord, CorrectionRecord, ImageRecord, PageRecord, SiteRecord } from './schema';
 
 const IMAGE_CONCURRENCY = 16;
 
@@ -30,7 +33,7 @@ function collectImagePaths(site: SiteRecord, records: CheckedRecords): Set<strin
   for (const { record } of records.authors) if (record.avatar) paths.add(record.avatar);
   for (const { record } of records.articles) {
     if (record.image) paths.add(record.image.src);
-    for (const block of record.body) for (const p of blockImagePaths(block)) paths.add(p);
+    for (const p of record.body.images ?? []) paths.add(p);
   }
   for (const { record } of records.pages) for (const block of record.body) for (const p of blockImagePaths(block)) paths.add(p);
   return paths;
@@ -53,7 +56,7 @@ class Resolver {
   picture(file: string, field: string, record: ImageRecord): Picture | undefined {
     const asset = this.image(file, `${field}.src`, record.src);
     if (!asset) return undefined;
-    return { asset, alt: record.alt, ...(record.caption && { caption: record.caption }), ...(record.credit && { credit: record.credit }) };
+    return pictureOf(asset, record);
   }
 }
 
@@ -108,8 +111,9 @@ class Shared {
 
 function resolveArticle(
   file: string,
-  record: ArticleRecord,
+  record: StoredArticleRecord,
   ctx: {
+    bodies: Bodies;
     authors: Map<string, Author>;
     sources: Map<string, Source>;
     shared: Shared;
@@ -151,7 +155,11 @@ function resolveArticle(
 
   const image = record.image ? ctx.resolver.picture(file, 'image', record.image) : undefined;
 
-  const body = resolveBody(file, record.body, ctx.resolver, (slug) => ctx.articleSlugs.has(slug), fail);
+  // A stored body resolves when what it needs is there (its images probed, its promo targets loaded); only
+  // when something is missing is it read back and resolved for real, to name the field that fails.
+  const body = record.body;
+  const resolves = (body.images ?? []).every((src) => ctx.resolver.images.get(src)?.ok) && (body.links ?? []).every((slug) => ctx.articleSlugs.has(slug));
+  if (!resolves) resolveBody(file, ctx.bodies.records(body), ctx.resolver, (slug) => ctx.articleSlugs.has(slug), fail);
 
   const publishedAt = new Date(record.publishedAt);
   const updatedAt = record.updatedAt ? new Date(record.updatedAt) : undefined;
@@ -245,10 +253,11 @@ function resolvePage(file: string, record: PageRecord, articles: ReadonlyMap<str
 }
 
 /** `images`: probes to reuse for unchanged image files (each distinct path is probed once per call in any case). */
-export async function resolveContent(dataDir: string, siteRecord: SiteRecord, records: CheckedRecords, problems: Problem[], now: Date, images?: ImageProbes): Promise<Content> {
+export async function resolveContent(dataDir: string, siteRecord: SiteRecord, records: CheckedRecords, problems: Problem[], now: Date, store: BodyStore, images?: ImageProbes): Promise<Content> {
   const paths = [...collectImagePaths(siteRecord, records)];
   const probes = await mapLimit(paths, IMAGE_CONCURRENCY, (p) => probeImage(dataDir, p, images));
   const resolver = new Resolver(new Map(paths.map((p, i) => [p, probes[i] as ImageProbe])), problems);
+  const bodies = new Bodies(store, resolver.images);
 
   const site = resolveSite(siteRecord, resolver);
   const brokenFiles = () => new Set(problems.map((p) => p.file));
@@ -281,7 +290,7 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
   for (;;) {
     const articleSlugs = new Set(pending.map((r) => r.record.slug));
     const roundProblems: Problem[] = [];
-    const ctx = { authors, sources, shared, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems, now };
+    const ctx = { bodies, authors, sources, shared, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems, now };
     articles = new Map();
     const survivors: typeof pending = [];
     const survived = new Set<string>();
@@ -309,5 +318,5 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
   }
   // Redirects last: they are checked against every page that answers.
   const redirects = resolveRedirects(records.redirects, siteIndex(articles, authors, sources, pages, site.sections, now), problems);
-  return { site, authors, sources, articles, pages, redirects, problems, loadedAt: now };
+  return { site, authors, sources, articles, pages, redirects, problems, loadedAt: now, bodies };
 }

@@ -18,5 +18,5 @@ export function articleBodyHtml(catalog: Catalog, article: Article): string {
     text: itemText(catalog.site, article.language),
     visibleArticlePath: (slug) => (catalog.articleBySlug.has(slug) ? urls.article(slug) : undefined),
   };
-  return article.body.map((block) => blockFeedHtml(block, env)).join('\n');
+  return catalog.content.bodies.blocks(article.body).map((block) => blockFeedHtml(block, env)).join('\n');
 }

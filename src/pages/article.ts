@@ -244,7 +244,7 @@ export function articleModel(ctx: PageContext, article: Article, related: readon
     corrections: (article.corrections ?? []).map((c) => ({ date: date(c.at), html: renderInline(c.text) })),
     correctionsUrl: urls.corrections(),
     ...(article.image && { image: figureModel(article.image, true) }),
-    blocks: bodyModels(catalog, article.body, text),
+    blocks: bodyModels(catalog, catalog.content.bodies.blocks(article.body), text),
     ...(article.origin && { origin: sourceItem(article.origin) }),
     sources: article.citations.map((c) => sourceItem(c.source, c.url)),
     tags: article.tags.map((tag) => ({ name: tag.name, url: urls.tag(tag.slug) })),

@@ -127,7 +127,7 @@ export function searchUrl(query: string, page = 1): string {
 function resultModel(ctx: PageContext, hit: SearchHit): SearchResultModel {
   const { article, terms } = hit;
   const site = ctx.catalog.site;
-  const body = cachedBodyText(article);
+  const body = cachedBodyText(ctx.catalog.content.bodies, article);
   const standfirst = plainInline(article.standfirst);
   // The excerpt comes from the body around the first match; if only the headline, byline etc. matched, the standfirst.
   const bodyHasMatch = firstMatch(body, terms) !== -1;

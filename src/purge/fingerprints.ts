@@ -19,6 +19,7 @@ import { blockArticleLinks } from '../blocks/registry';
 import { keyOf, CORRECTIONS_KEY, HOME_KEY, REDIRECTS_KEY, SITE_KEY, SITEMAPS_KEY } from '../cache-keys/scheme';
 import type { Catalog } from '../content/catalog';
 import { imageRegistry } from '../content/image-registry';
+import type { StoredBody } from '../content/bodies';
 import type { Article, Block } from '../content/model';
 import { lastModified } from '../content/last-modified';
 import { correctionsOf } from '../pages/corrections';
@@ -51,13 +52,18 @@ function linkVisibility(catalog: Catalog, body: readonly Block[]): boolean[] {
   return seen;
 }
 
+/** The same for an article's stored body, from the links noted when it was stored (it is not read). */
+function storedLinkVisibility(catalog: Catalog, body: StoredBody): boolean[] {
+  return (body.links ?? []).map((slug) => catalog.articleBySlug.has(slug));
+}
+
 /**
  * An article's own fields, made once per Article object: a catalog rebuilt for
  * an embargo lifting holds the same objects, so only a reload prints them again.
  */
 const ownPrints = new WeakMap<Article, string>();
 
-function ownPrint(article: Article): string {
+function ownPrint(catalog: Catalog, article: Article): string {
   let print = ownPrints.get(article);
   if (print === undefined) {
     print = hash(
@@ -75,7 +81,12 @@ function ownPrint(article: Article): string {
         article.corrections ?? null,
         article.language ?? null,
         article.image ?? null,
-        article.body,
+        // The body by its hash, and the images it shows by theirs (an image file can change under the same path).
+        article.body.hash,
+        (article.body.images ?? []).map((src) => {
+          const probe = catalog.content.bodies.asset(src);
+          return probe?.ok ? [probe.asset.hash, probe.asset.width, probe.asset.height] : null;
+        }),
       ]),
     );
     ownPrints.set(article, print);
@@ -84,8 +95,8 @@ function ownPrint(article: Article): string {
 }
 
 export function articlePrint(catalog: Catalog, article: Article): string {
-  const own = ownPrint(article);
-  const links = linkVisibility(catalog, article.body);
+  const own = ownPrint(catalog, article);
+  const links = storedLinkVisibility(catalog, article.body);
   return links.length === 0 ? own : hash(`${own} ${links.join()}`);
 }
 

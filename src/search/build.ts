@@ -17,6 +17,7 @@
 import type { Catalog } from '../content/catalog';
 import { byNewest } from '../content/catalog';
 import { blockTexts } from '../blocks/registry';
+import type { Bodies } from '../content/bodies';
 import type { Article } from '../content/model';
 import { plainInline } from '../text/inline';
 import { forEachTerm, NON_ASCII } from './terms';
@@ -53,9 +54,9 @@ export interface IndexData {
 }
 
 /** The article's body as plain text: paragraphs, headings, list items, quotes, captions and promos, one per line. */
-export function articleBodyText(article: Article): string {
+export function articleBodyText(bodies: Bodies, article: Article): string {
   const out: string[] = [];
-  for (const block of article.body) blockTexts(block, out);
+  for (const block of bodies.blocks(article.body, false)) blockTexts(block, out);
   return out.join('\n');
 }
 
@@ -64,12 +65,12 @@ const recentBodies = new Map<Article, string>();
 export const BODY_TEXT_CACHE_SIZE = 1000;
 
 /** articleBodyText, remembered for the last BODY_TEXT_CACHE_SIZE articles asked for. */
-export function cachedBodyText(article: Article): string {
+export function cachedBodyText(bodies: Bodies, article: Article): string {
   let text = recentBodies.get(article);
   if (text !== undefined) {
     recentBodies.delete(article); // re-inserted below as the most recent
   } else {
-    text = articleBodyText(article);
+    text = articleBodyText(bodies, article);
     if (recentBodies.size >= BODY_TEXT_CACHE_SIZE) recentBodies.delete(recentBodies.keys().next().value as Article);
   }
   recentBodies.set(article, text);
@@ -77,10 +78,10 @@ export function cachedBodyText(article: Article): string {
 }
 
 /** Texts of the "rest" group: main image caption, body, source and origin names, tags, section. */
-function restTexts(article: Article): string[] {
+function restTexts(bodies: Bodies, article: Article): string[] {
   const out: string[] = [];
   if (article.image?.caption) out.push(plainInline(article.image.caption));
-  for (const block of article.body) blockTexts(block, out);
+  for (const block of bodies.blocks(article.body, false)) blockTexts(block, out);
   // A correction is part of the story a reader may search for ("the figure was wrong").
   for (const correction of article.corrections ?? []) out.push(plainInline(correction.text));
   const sources = new Set(article.citations.map((c) => c.source.name));
@@ -196,6 +197,7 @@ class ByteStreams {
 export class IndexBuilder {
   readonly documentCount: number;
   private readonly docs: readonly Article[];
+  private readonly bodies: Bodies;
   private next = 0;
   /** Open-addressing hash table of terms: slot → term number + 1 (0: empty). */
   private table = new Int32Array(4096);
@@ -219,6 +221,7 @@ export class IndexBuilder {
     // The catalog's visible articles are newest first; embargoed ones are all newer still.
     const embargoed = [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
     this.docs = [...embargoed, ...catalog.articles];
+    this.bodies = catalog.content.bodies;
     this.documentCount = this.docs.length;
     const n = this.docs.length;
     this.lengths = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
@@ -349,7 +352,7 @@ export class IndexBuilder {
     this.addGroup(0, [article.headline]);
     this.addGroup(1, [plainInline(article.standfirst)]);
     this.addGroup(2, article.authors.map((a) => a.name));
-    this.addGroup(3, restTexts(article));
+    this.addGroup(3, restTexts(this.bodies, article));
     for (const id of this.touched) {
       const flags = (this.docFlags[id] as number) | Math.min(REST_TF, this.restTf[id] as number);
       // The gap in 7-bit groups, low first, in the fewest bytes (index.ts's varintLength counts on it).

@@ -4,6 +4,7 @@
  * article came from, up to spelling (canonicalArticle), and resolve to the
  * same article again.
  */
+import { BodyStore } from '../../src/content/body-store';
 import { readRecords } from '../../src/content/load';
 import { articleRecordOf, canonicalArticle } from '../../src/content/record-forms';
 import { resolveContent } from '../../src/content/resolve';
@@ -12,8 +13,9 @@ import { baseRecords, DEMO_DATA_DIR, removeDataDirs, writeDataDir, NOW, type Jso
 afterAll(removeDataDirs);
 
 async function roundTrip(dir: string) {
-  const read = await readRecords(dir);
-  const content = await resolveContent(dir, read.site!, read.records, [...read.problems], NOW);
+  const store = BodyStore.private();
+  const read = await readRecords(dir, store);
+  const content = await resolveContent(dir, read.site!, read.records, [...read.problems], NOW, store);
   expect(content.articles.size).toBeGreaterThan(0);
   for (const { file, record } of read.records.articles) {
     const article = content.articles.get(record.slug);
@@ -22,7 +24,7 @@ async function roundTrip(dir: string) {
     expect(JSON.stringify(articleRecordOf(article))).toBe(JSON.stringify(canonicalArticle(record)));
   }
   // The records given back resolve to the same articles.
-  const again = await resolveContent(dir, read.site!, { ...read.records, articles: [...content.articles.values()].map((a) => ({ file: a.file, record: articleRecordOf(a) })) }, [], NOW);
+  const again = await resolveContent(dir, read.site!, { ...read.records, articles: [...content.articles.values()].map((a) => ({ file: a.file, record: articleRecordOf(a) })) }, [], NOW, store);
   expect([...again.articles.values()]).toEqual([...content.articles.values()]);
   return content;
 }

@@ -140,8 +140,8 @@ describe('search index', () => {
     expect(find('city hall')).toEqual(['second-story']); // cited source
     expect(find('ferries')).toEqual(['third-story']); // tag
     expect(find('business')).toEqual(['third-story']); // section
-    expect(articleBodyText(catalog.articleBySlug.get('rich-story')!)).toContain('A paragraph with a linked word.');
-    expect(articleBodyText(catalog.articleBySlug.get('rich-story')!)).not.toContain('https://');
+    expect(articleBodyText(catalog.content.bodies, catalog.articleBySlug.get('rich-story')!)).toContain('A paragraph with a linked word.');
+    expect(articleBodyText(catalog.content.bodies, catalog.articleBySlug.get('rich-story')!)).not.toContain('https://');
   });
 
   test('prefix on the last word, fuzzy for long words, AND then OR', async () => {
