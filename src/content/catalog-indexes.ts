@@ -9,7 +9,7 @@
  * whole. A grown index is exactly what a full build at the same moment makes,
  * Map order included (test/content/embargo-lift.test.ts checks that).
  */
-import { carryNewestChange } from './list-dates';
+import { carryChangeTimes, carryNewestChange } from './list-dates';
 import type { Article, Content, Correction, Section, Site, Tag } from './model';
 
 /** One correction with the article it corrects. */
@@ -250,6 +250,7 @@ function grownIndex(index: ListIndex, previous: ReadonlyMap<string, readonly Art
 export function withArticlesAdded(previous: ArticleIndexes, content: Content, added: readonly Article[], nowMs: number): ArticleIndexes {
   const articles = insertSorted(previous.articles, added, byNewest);
   carryNewestChange(previous.articles, articles, added);
+  carryChangeTimes(previous.articles, articles);
   const lists = Object.fromEntries(LIST_INDEXES.map((index) => [index, grownIndex(index, previous[index], added)])) as Record<ListIndex, ReadonlyMap<string, readonly Article[]>>;
   const addedCorrections = correctionsOf(added);
   return {

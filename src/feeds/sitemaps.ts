@@ -12,7 +12,7 @@
 import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
 import { lastModified } from '../content/last-modified';
-import { newestChange } from '../content/list-dates';
+import { changeTimes, newestChange } from '../content/list-dates';
 import { build } from '../routes/table';
 import { absoluteUrl, urls } from '../routes/urls';
 import { element, XML_DECLARATION } from './xml';
@@ -127,20 +127,19 @@ function sitemapLine(catalog: Catalog, path: string, lastmod: Date | undefined):
   return `<sitemap>${element('loc', absoluteUrl(catalog.site, path))}${lastmod ? element('lastmod', lastmod.toISOString()) : ''}</sitemap>`;
 }
 
-/** The newest lastModified among articles [from, to) of the catalog's list. */
+/** The newest lastModified among articles [from, to) of the catalog's list, from their change times (list-dates.ts). */
 function newestOfRange(articles: readonly Article[], from: number, to: number): Date | undefined {
-  let newest: Date | undefined;
-  for (let i = from; i < to; i++) {
-    const date = lastModified(articles[i] as Article);
-    if (!newest || date > newest) newest = date;
-  }
-  return newest;
+  const times = changeTimes(articles);
+  let newest = -Infinity;
+  for (let i = from; i < to; i++) if ((times[i] as number) > newest) newest = times[i] as number;
+  return to > from ? new Date(newest) : undefined;
 }
 
 /**
  * The index's line for every page of every kind, made once per catalog (and
- * page size): the dates of the article pages are the one walk over every
- * visible article left, and it runs once per catalog version, not per request.
+ * page size). The dates of the article pages read one number per visible
+ * article from an array an embargo lifting carries forward: a pass over
+ * contiguous memory once per catalog version, never a walk over the articles.
  */
 const indexLines = new WeakMap<Catalog, Map<number, readonly string[]>>();
 
