@@ -122,15 +122,7 @@ export function liftEmbargoes(previous: Catalog, now: Date): Catalog {
   const next: Embargoes = { ...embargoes, lifted };
   const catalog: Catalog = {
     ...previous,
-    articles: indexes.articles,
-    articleBySlug: indexes.articleBySlug,
-    articlesByAuthor: indexes.articlesByAuthor,
-    articlesBySource: indexes.articlesBySource,
-    articlesByTag: indexes.articlesByTag,
-    articlesBySection: indexes.articlesBySection,
-    tags: indexes.tags,
-    sections: indexes.sections,
-    corrections: indexes.corrections,
+    ...indexes,
     version: versionOf(embargoes.contentVersion, indexes),
     redirects: joining.some((article) => embargoes.awaited.has(article.slug)) ? answeringRedirects(previous.content, indexes.articleBySlug) : previous.redirects,
     validUntil: nextLifting(next),

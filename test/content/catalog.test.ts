@@ -64,5 +64,10 @@ describe('catalog', () => {
     expect(after.articles[0]?.slug).toBe('embargoed-story');
     expect(after.version).not.toBe(before.version);
     expect(after.articleBySlug.has('draft-story')).toBe(false);
+    // A request still holding the catalog from before the swap sees it as it was.
+    expect(before.articleBySlug.has('embargoed-story')).toBe(false);
+    expect(before.articles.map((a) => a.slug)).toEqual(['third-story', 'second-story', 'first-story']);
+    expect(before.articlesByTag.has('secret-tag')).toBe(false);
+    expect(after.articlesByTag.get('secret-tag')?.map((a) => a.slug)).toEqual(['embargoed-story']);
   });
 });
