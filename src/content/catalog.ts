@@ -3,27 +3,20 @@
  * Built from loaded content and a clock reading: drafts and articles whose
  * publishedAt is still ahead (embargoes) are left out of every index, so no
  * page can mention them. A catalog knows when it goes stale (the next embargo
- * lifting); CatalogStore swaps in a fresh one then, without a restart.
+ * lifting); CatalogStore swaps in a fresh one then, without a restart, grown
+ * from the one before rather than rebuilt (liftEmbargoes).
  */
-import type { Article, Author, Content, Page, Section, Site, Source, Tag } from './model';
+import { byNewest, indexArticles, isVisible, withArticlesAdded, type ArticleIndexes } from './catalog-indexes';
+import type { Article, Author, Content, Page, Site, Source } from './model';
 import { compileRedirects, type RedirectTable } from './redirect-table';
 
-export interface Catalog {
+export { byNewest, isVisible, type ArticleCorrection } from './catalog-indexes';
+
+export interface Catalog extends ArticleIndexes {
   /** Changes whenever what readers can see changes: a reload or an embargo lifting. */
   readonly version: string;
   readonly site: Site;
   readonly content: Content;
-  /** Visible articles, newest first. */
-  readonly articles: readonly Article[];
-  readonly articleBySlug: ReadonlyMap<string, Article>;
-  readonly articlesByAuthor: ReadonlyMap<string, readonly Article[]>;
-  /** Articles that cite a source or were adapted from it (origin), newest first. */
-  readonly articlesBySource: ReadonlyMap<string, readonly Article[]>;
-  readonly articlesByTag: ReadonlyMap<string, readonly Article[]>;
-  readonly articlesBySection: ReadonlyMap<string, readonly Article[]>;
-  readonly tags: ReadonlyMap<string, Tag>;
-  /** Sections from site.json, in its order, then any other section an article uses. */
-  readonly sections: ReadonlyMap<string, Section>;
   readonly authors: ReadonlyMap<string, Author>;
   readonly sources: ReadonlyMap<string, Source>;
   /** Published static pages by slug (drafts are served nowhere). */
@@ -32,27 +25,12 @@ export interface Catalog {
   readonly navPages: readonly Page[];
   /**
    * The redirects that answer now, compiled for lookup: the ones waiting for an
-   * embargoed article join when it becomes visible (the catalog is rebuilt then).
+   * embargoed article join when it becomes visible (compiled again then).
    */
   readonly redirects: RedirectTable;
   /** Epoch ms at which the next embargoed article becomes visible (Infinity if none). */
   readonly validUntil: number;
   readonly builtAt: Date;
-}
-
-export function isVisible(article: Article, now: number): boolean {
-  return article.status === 'published' && article.publishedAt.getTime() <= now;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Newest first; slug breaks ties so the order never depends on file order. */
-export function byNewest(a: Article, b: Article): number {
-  return b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 /** Published pages, and the ones for the footer in their order (by title as the site's language sorts, slug breaking ties). */
@@ -64,57 +42,94 @@ function publishedPages(content: Content): { pages: Map<string, Page>; navPages:
   return { pages, navPages };
 }
 
+/**
+ * What a catalog knows of the embargoes still ahead of it, sorted once per
+ * content version and shared by every catalog lifted from it: finding the
+ * next lifting is reading one entry.
+ */
+interface Embargoes {
+  readonly contentVersion: number;
+  /** Published articles not yet visible when the content version was built, earliest first. */
+  readonly pending: readonly Article[];
+  /** How many of `pending` this catalog shows. */
+  readonly lifted: number;
+  /** Slugs some redirect waits for (Redirect.waitsFor). */
+  readonly awaited: ReadonlySet<string>;
+}
+
+const embargoesOf = new WeakMap<Catalog, Embargoes>();
+
+function nextLifting(embargoes: Embargoes): number {
+  return embargoes.pending[embargoes.lifted]?.publishedAt.getTime() ?? Infinity;
+}
+
+/** How many visible articles identifies the embargo state within one content version. */
+function versionOf(contentVersion: number, indexes: ArticleIndexes): string {
+  return `${contentVersion}.${indexes.articles.length}`;
+}
+
+function answeringRedirects(content: Content, articleBySlug: ReadonlyMap<string, Article>): RedirectTable {
+  return compileRedirects(content.redirects.filter((r) => r.waitsFor === undefined || articleBySlug.has(r.waitsFor)));
+}
+
 export function buildCatalog(content: Content, contentVersion: number, now: Date): Catalog {
   const nowMs = now.getTime();
-  let validUntil = Infinity;
   const visible: Article[] = [];
+  const pending: Article[] = [];
   for (const article of content.articles.values()) {
     if (isVisible(article, nowMs)) visible.push(article);
-    else if (article.status === 'published') validUntil = Math.min(validUntil, article.publishedAt.getTime());
+    else if (article.status === 'published') pending.push(article);
   }
   visible.sort(byNewest);
+  pending.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+  const embargoes: Embargoes = { contentVersion, pending, lifted: 0, awaited: new Set(content.redirects.flatMap((r) => (r.waitsFor === undefined ? [] : [r.waitsFor]))) };
 
-  const articleBySlug = new Map<string, Article>();
-  const articlesByAuthor = new Map<string, Article[]>();
-  const articlesBySource = new Map<string, Article[]>();
-  const articlesByTag = new Map<string, Article[]>();
-  const articlesBySection = new Map<string, Article[]>();
-  const tags = new Map<string, Tag>();
-  const sections = new Map<string, Section>(content.site.sections.map((s) => [s.slug, s]));
-  for (const article of visible) {
-    articleBySlug.set(article.slug, article);
-    for (const author of article.authors) pushTo(articlesByAuthor, author.slug, article);
-    const sourceSlugs = new Set(article.citations.map((c) => c.source.slug));
-    if (article.origin) sourceSlugs.add(article.origin.slug);
-    for (const slug of sourceSlugs) pushTo(articlesBySource, slug, article);
-    for (const tag of article.tags) {
-      pushTo(articlesByTag, tag.slug, article);
-      if (!tags.has(tag.slug)) tags.set(tag.slug, tag);
-    }
-    pushTo(articlesBySection, article.section.slug, article);
-    if (!sections.has(article.section.slug)) sections.set(article.section.slug, article.section);
-  }
-
-  const embargoEpoch = visible.length; // how many are visible identifies the embargo state within one content version
-  return {
-    version: `${contentVersion}.${embargoEpoch}`,
+  const indexes = indexArticles(content, visible, nowMs);
+  const catalog: Catalog = {
+    version: versionOf(contentVersion, indexes),
     site: content.site,
     content,
-    articles: visible,
-    articleBySlug,
-    articlesByAuthor,
-    articlesBySource,
-    articlesByTag,
-    articlesBySection,
-    tags,
-    sections,
+    ...indexes,
     authors: content.authors,
     sources: content.sources,
     ...publishedPages(content),
-    redirects: compileRedirects(content.redirects.filter((r) => r.waitsFor === undefined || articleBySlug.has(r.waitsFor))),
-    validUntil,
+    redirects: answeringRedirects(content, indexes.articleBySlug),
+    validUntil: nextLifting(embargoes),
     builtAt: now,
   };
+  embargoesOf.set(catalog, embargoes);
+  return catalog;
+}
+
+/**
+ * The catalog at `now`, made from `previous` (a catalog of the same content,
+ * from buildCatalog or an earlier lifting) by adding the articles whose
+ * embargo has lifted since: equal to buildCatalog(previous.content, its
+ * content version, now), at the cost of the articles lifted and the lists
+ * they join (catalog-indexes.ts). `previous` is left as it was.
+ */
+export function liftEmbargoes(previous: Catalog, now: Date): Catalog {
+  const embargoes = embargoesOf.get(previous);
+  if (!embargoes) throw new Error('liftEmbargoes: that catalog was not made by buildCatalog or liftEmbargoes');
+  const nowMs = now.getTime();
+  // A clock that went back could hide articles again: only a full build says which.
+  if (nowMs < previous.builtAt.getTime()) return buildCatalog(previous.content, embargoes.contentVersion, now);
+  const { pending } = embargoes;
+  let lifted = embargoes.lifted;
+  while (lifted < pending.length && (pending[lifted] as Article).publishedAt.getTime() <= nowMs) lifted++;
+  const joining = pending.slice(embargoes.lifted, lifted).sort(byNewest);
+  const indexes = joining.length ? withArticlesAdded(previous, previous.content, joining, nowMs) : previous;
+  const next: Embargoes = { ...embargoes, lifted };
+  const catalog: Catalog = {
+    ...previous,
+    ...indexes,
+    version: versionOf(embargoes.contentVersion, indexes),
+    redirects: joining.some((article) => embargoes.awaited.has(article.slug)) ? answeringRedirects(previous.content, indexes.articleBySlug) : previous.redirects,
+    validUntil: nextLifting(next),
+    builtAt: now,
+  };
+  embargoesOf.set(catalog, next);
+  return catalog;
 }
 
 /** Told of every new catalog, right after it is the one served; must not throw, and should hand heavy work off (it runs inside current()). */
@@ -145,7 +160,7 @@ export class CatalogStore {
 
   current(): Catalog {
     const now = this.clock();
-    if (now.getTime() >= this.catalog.validUntil) this.swap(buildCatalog(this.content, this.contentVersion, now));
+    if (now.getTime() >= this.catalog.validUntil) this.swap(liftEmbargoes(this.catalog, now));
     return this.catalog;
   }
 

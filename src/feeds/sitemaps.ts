@@ -4,11 +4,15 @@
  * last 48 hours. Only what readers can see is listed: the catalog holds no
  * drafts or embargoes, and an author, source, tag or section is listed only
  * while it has a visible article; static pages are listed when published. Pure functions: the clock for the news
- * sitemap is a parameter.
+ * sitemap is a parameter. A page costs its own entries, not the site: article
+ * pages are slices of the catalog's newest-first list, the other kinds and the
+ * index's lines are made once per catalog, and list dates come from
+ * content/list-dates.ts, which an embargo lifting carries forward.
  */
 import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
 import { lastModified } from '../content/last-modified';
+import { changeTimes, newestChange } from '../content/list-dates';
 import { build } from '../routes/table';
 import { absoluteUrl, urls } from '../routes/urls';
 import { element, XML_DECLARATION } from './xml';
@@ -37,23 +41,14 @@ export function robotsTxt(catalog: Catalog): string {
   return ['User-agent: *', 'Allow: /', 'Disallow: /search', `Disallow: ${build.preview('')}`, '', `Sitemap: ${absoluteUrl(catalog.site, '/sitemap.xml')}`, ''].join('\n');
 }
 
-function lastmodOf(article: Article): Date {
-  return lastModified(article);
-}
-
-/** The newest change among a list of articles (lists are newest-published first, but updates can reorder). */
-function newestChange(articles: readonly Article[]): Date | undefined {
-  let newest: Date | undefined;
-  for (const article of articles) {
-    const date = lastmodOf(article);
-    if (!newest || date > newest) newest = date;
-  }
-  return newest;
+function articleEntry(catalog: Catalog, article: Article): SitemapEntry {
+  return { path: urls.article(article.slug), lastmod: lastModified(article), ...(article.image && { image: absoluteUrl(catalog.site, article.image.asset.url) }) };
 }
 
 function listEntries(index: ReadonlyMap<string, readonly Article[]>, path: (slug: string) => string): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
-  for (const [slug, articles] of [...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const slug of [...index.keys()].sort()) {
+    const articles = index.get(slug) as readonly Article[];
     if (!articles.length) continue;
     const lastmod = newestChange(articles);
     entries.push({ path: path(slug), ...(lastmod && { lastmod }) });
@@ -61,15 +56,11 @@ function listEntries(index: ReadonlyMap<string, readonly Article[]>, path: (slug
   return entries;
 }
 
-/** Every URL of one kind, in a stable order. Sections come after the front page. */
-export function sitemapEntries(catalog: Catalog, kind: SitemapKind): SitemapEntry[] {
+/** The kinds with an entry per list or page rather than per article: a few thousand entries, made once per catalog. */
+type ListedKind = Exclude<SitemapKind, 'articles'>;
+
+function listedEntriesOf(catalog: Catalog, kind: ListedKind): SitemapEntry[] {
   switch (kind) {
-    case 'articles':
-      return catalog.articles.map((article) => ({
-        path: urls.article(article.slug),
-        lastmod: lastmodOf(article),
-        ...(article.image && { image: absoluteUrl(catalog.site, article.image.asset.url) }),
-      }));
     case 'authors':
       return listEntries(catalog.articlesByAuthor, urls.author);
     case 'sources':
@@ -77,13 +68,15 @@ export function sitemapEntries(catalog: Catalog, kind: SitemapKind): SitemapEntr
     case 'tags':
       return listEntries(catalog.articlesByTag, urls.tag);
     case 'sections': {
+      // Sections come after the front page, whose date is the newest change of all.
       const home = newestChange(catalog.articles);
-      const sections = [...catalog.sections.keys()]
-        .filter((slug) => (catalog.articlesBySection.get(slug) ?? []).length > 0)
-        .map((slug) => {
-          const lastmod = newestChange(catalog.articlesBySection.get(slug) ?? []);
-          return { path: urls.section(slug), ...(lastmod && { lastmod }) };
-        });
+      const sections: SitemapEntry[] = [];
+      for (const slug of catalog.sections.keys()) {
+        const list = catalog.articlesBySection.get(slug);
+        if (!list?.length) continue;
+        const lastmod = newestChange(list);
+        sections.push({ path: urls.section(slug), ...(lastmod && { lastmod }) });
+      }
       return [{ path: '/', ...(home && { lastmod: home }) }, ...sections];
     }
     case 'pages':
@@ -94,8 +87,34 @@ export function sitemapEntries(catalog: Catalog, kind: SitemapKind): SitemapEntr
   }
 }
 
+const listed = new WeakMap<Catalog, Map<ListedKind, readonly SitemapEntry[]>>();
+
+function listedEntries(catalog: Catalog, kind: ListedKind): readonly SitemapEntry[] {
+  let kinds = listed.get(catalog);
+  if (!kinds) listed.set(catalog, (kinds = new Map()));
+  let entries = kinds.get(kind);
+  if (!entries) kinds.set(kind, (entries = listedEntriesOf(catalog, kind)));
+  return entries;
+}
+
+/** How many URLs one kind lists. */
+export function sitemapEntryCount(catalog: Catalog, kind: SitemapKind): number {
+  return kind === 'articles' ? catalog.articles.length : listedEntries(catalog, kind).length;
+}
+
+/**
+ * The URLs of one page of one kind, in a stable order (articles newest first,
+ * lists by slug, sections after the front page); empty past the last page.
+ * Costs the page, not the site: articles are a slice of the catalog's list.
+ */
+export function sitemapPageEntries(catalog: Catalog, kind: SitemapKind, page: number, pageSize = SITEMAP_PAGE_SIZE): SitemapEntry[] {
+  const from = (page - 1) * pageSize;
+  if (kind === 'articles') return catalog.articles.slice(from, from + pageSize).map((article) => articleEntry(catalog, article));
+  return listedEntries(catalog, kind).slice(from, from + pageSize);
+}
+
 export function sitemapPageCount(catalog: Catalog, kind: SitemapKind, pageSize = SITEMAP_PAGE_SIZE): number {
-  return Math.ceil(sitemapEntries(catalog, kind).length / pageSize);
+  return Math.ceil(sitemapEntryCount(catalog, kind) / pageSize);
 }
 
 export function sitemapPath(kind: SitemapKind, page: number): string {
@@ -104,20 +123,49 @@ export function sitemapPath(kind: SitemapKind, page: number): string {
 
 export const NEWS_SITEMAP_PATH = '/sitemaps/news.xml';
 
-/** The sitemap index: every non-empty page of every kind, then the news sitemap. */
-export function sitemapIndex(catalog: Catalog, now: Date, pageSize = SITEMAP_PAGE_SIZE): string {
-  const lines: string[] = [];
-  const sitemap = (path: string, lastmod: Date | undefined) =>
-    `<sitemap>${element('loc', absoluteUrl(catalog.site, path))}${lastmod ? element('lastmod', lastmod.toISOString()) : ''}</sitemap>`;
+function sitemapLine(catalog: Catalog, path: string, lastmod: Date | undefined): string {
+  return `<sitemap>${element('loc', absoluteUrl(catalog.site, path))}${lastmod ? element('lastmod', lastmod.toISOString()) : ''}</sitemap>`;
+}
+
+/** The newest lastModified among articles [from, to) of the catalog's list, from their change times (list-dates.ts). */
+function newestOfRange(articles: readonly Article[], from: number, to: number): Date | undefined {
+  const times = changeTimes(articles);
+  let newest = -Infinity;
+  for (let i = from; i < to; i++) if ((times[i] as number) > newest) newest = times[i] as number;
+  return to > from ? new Date(newest) : undefined;
+}
+
+/**
+ * The index's line for every page of every kind, made once per catalog (and
+ * page size). The dates of the article pages read one number per visible
+ * article from an array an embargo lifting carries forward: a pass over
+ * contiguous memory once per catalog version, never a walk over the articles.
+ */
+const indexLines = new WeakMap<Catalog, Map<number, readonly string[]>>();
+
+function pageLines(catalog: Catalog, pageSize: number): readonly string[] {
+  let bySize = indexLines.get(catalog);
+  if (!bySize) indexLines.set(catalog, (bySize = new Map()));
+  let lines = bySize.get(pageSize);
+  if (lines) return lines;
+  const made: string[] = [];
   for (const kind of SITEMAP_KINDS) {
-    const entries = sitemapEntries(catalog, kind);
-    for (let page = 1; (page - 1) * pageSize < entries.length; page++) {
-      const slice = entries.slice((page - 1) * pageSize, page * pageSize);
-      lines.push(sitemap(sitemapPath(kind, page), newest(slice.map((e) => e.lastmod))));
+    const count = sitemapEntryCount(catalog, kind);
+    for (let page = 1; (page - 1) * pageSize < count; page++) {
+      const from = (page - 1) * pageSize;
+      const to = Math.min(count, page * pageSize);
+      const lastmod = kind === 'articles' ? newestOfRange(catalog.articles, from, to) : newest(listedEntries(catalog, kind).slice(from, to).map((e) => e.lastmod));
+      made.push(sitemapLine(catalog, sitemapPath(kind, page), lastmod));
     }
   }
+  bySize.set(pageSize, (lines = made));
+  return lines;
+}
+
+/** The sitemap index: every non-empty page of every kind, then the news sitemap. */
+export function sitemapIndex(catalog: Catalog, now: Date, pageSize = SITEMAP_PAGE_SIZE): string {
   const news = newsArticles(catalog, now);
-  lines.push(sitemap(NEWS_SITEMAP_PATH, newestChange(news)));
+  const lines = [...pageLines(catalog, pageSize), sitemapLine(catalog, NEWS_SITEMAP_PATH, newest(news.map(lastModified)))];
   return [XML_DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...lines, '</sitemapindex>', ''].join('\n');
 }
 
@@ -128,7 +176,7 @@ function newest(dates: (Date | undefined)[]): Date | undefined {
 /** One page of one kind; undefined when that page does not exist (a 404). */
 export function sitemapPage(catalog: Catalog, kind: SitemapKind, page: number, pageSize = SITEMAP_PAGE_SIZE): string | undefined {
   if (!Number.isInteger(page) || page < 1) return undefined;
-  const entries = sitemapEntries(catalog, kind).slice((page - 1) * pageSize, page * pageSize);
+  const entries = sitemapPageEntries(catalog, kind, page, pageSize);
   if (!entries.length) return undefined;
   const withImages = entries.some((e) => e.image);
   const lines = entries.map(

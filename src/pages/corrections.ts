@@ -3,8 +3,6 @@
  * by the shared rules, each with the headline it corrects linked. Readers
  * and press monitors check one page for what the newsroom has put right.
  */
-import type { Catalog } from '../content/catalog';
-import type { Article, Correction } from '../content/model';
 import { urls } from '../routes/urls';
 import { renderInline } from '../text/inline';
 import { siteText } from '../text/locale';
@@ -35,30 +33,11 @@ export interface CorrectionsModel {
   labels: { heading: string; intro: string; empty: string };
 }
 
-interface Corrected {
-  article: Article;
-  correction: Correction;
-}
-
-/** Per catalog version: the catalog is immutable, so the sorted list is made once, not per request. */
-const listed = new WeakMap<Catalog, readonly Corrected[]>();
-
-/** Every correction of a visible article, newest first; on one date, the newer article first (catalog order). */
-export function correctionsOf(catalog: Catalog): readonly Corrected[] {
-  let list = listed.get(catalog);
-  if (!list) {
-    const all = catalog.articles.flatMap((article) => (article.corrections ?? []).map((correction) => ({ article, correction })));
-    list = all.sort((a, b) => b.correction.at.getTime() - a.correction.at.getTime());
-    listed.set(catalog, list);
-  }
-  return list;
-}
-
 export function correctionsPage(ctx: PageContext, rawPage: unknown): PageResult<CorrectionsModel> {
   const { catalog } = ctx;
   const site = catalog.site;
   const path = urls.corrections();
-  const all = correctionsOf(catalog);
+  const all = catalog.corrections; // sorted once per catalog (catalog-indexes.ts), so a page costs its own entries
   const text = siteText(site);
   return withPaging(rawPage, path, all, ({ items, pagination }) => {
     const title = text.t('corrections.title');

@@ -22,7 +22,6 @@ import { imageRegistry } from '../content/image-registry';
 import type { StoredBody } from '../content/bodies';
 import type { Article, Block } from '../content/model';
 import { lastModified } from '../content/last-modified';
-import { correctionsOf } from '../pages/corrections';
 import { SECTION_STRIP_SIZE } from '../pages/home';
 
 export interface CatalogPrints {
@@ -210,7 +209,7 @@ async function computePrints(catalog: Catalog): Promise<CatalogPrints> {
       if (paused) await paused;
     }
   }
-  const corrections = correctionsOf(catalog);
+  const corrections = catalog.corrections;
   prints.set(CORRECTIONS_KEY, hash(corrections.map(({ article, correction }) => `${article.slug} ${correction.at.getTime()}`).join('\n')));
   sizes.set(CORRECTIONS_KEY, corrections.length);
 

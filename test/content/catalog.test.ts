@@ -34,6 +34,23 @@ describe('catalog', () => {
     expect(catalog.validUntil).toBe(Date.parse('2026-06-01T13:00:00Z'));
   });
 
+  test('corrections are listed newest first; on one date, the newer article first, then the article\'s own order', async () => {
+    const records = baseRecords();
+    const fix = (at: string, text: string) => ({ at, text });
+    records.articles[0] = { ...records.articles[0], corrections: [fix('2026-05-10T10:00:00Z', 'A'), fix('2026-05-10T10:00:00Z', 'B')] }; // first-story
+    records.articles[1] = { ...records.articles[1], corrections: [fix('2026-05-12T10:00:00Z', 'D')] }; // second-story
+    records.articles[2] = { ...records.articles[2], corrections: [fix('2026-05-10T10:00:00Z', 'C')] }; // third-story, the newest
+    const { content } = await loadFixture(records);
+    expect(content.problems).toEqual([]);
+    const catalog = buildCatalog(content, 1, NOW);
+    expect(catalog.corrections.map(({ article, correction }) => [article.slug, correction.text])).toEqual([
+      ['second-story', 'D'],
+      ['third-story', 'C'],
+      ['first-story', 'A'],
+      ['first-story', 'B'],
+    ]);
+  });
+
   test('an embargo lifts by itself when its time comes, as a new catalog version', async () => {
     const clock = { now: NOW };
     const store = new CatalogStore(await contentWithHidden(), () => clock.now);
@@ -47,5 +64,10 @@ describe('catalog', () => {
     expect(after.articles[0]?.slug).toBe('embargoed-story');
     expect(after.version).not.toBe(before.version);
     expect(after.articleBySlug.has('draft-story')).toBe(false);
+    // A request still holding the catalog from before the swap sees it as it was.
+    expect(before.articleBySlug.has('embargoed-story')).toBe(false);
+    expect(before.articles.map((a) => a.slug)).toEqual(['third-story', 'second-story', 'first-story']);
+    expect(before.articlesByTag.has('secret-tag')).toBe(false);
+    expect(after.articlesByTag.get('secret-tag')?.map((a) => a.slug)).toEqual(['embargoed-story']);
   });
 });

@@ -3,7 +3,7 @@
  * functions of the catalog (and, for news, of the time asked about).
  */
 import { buildCatalog, type Catalog } from '../../src/content/catalog';
-import { newsArticles, newsSitemap, robotsTxt, sitemapEntries, sitemapIndex, sitemapPage } from '../../src/feeds/sitemaps';
+import { newsArticles, newsSitemap, robotsTxt, sitemapIndex, sitemapPage } from '../../src/feeds/sitemaps';
 import { baseRecords, loadFixture, NOW, removeDataDirs, type FixtureRecords, type Json } from '../helpers/fixture';
 import { parseXml } from './xml-check';
 
@@ -93,9 +93,24 @@ test('sitemaps split at the page size; a page past the end does not exist', asyn
   expect(index.filter((u) => u.includes('/articles-'))).toEqual([1, 2, 3].map((n) => `${BASE}/sitemaps/articles-${n}.xml`));
   const pages = [1, 2, 3].map((n) => locs(sitemapPage(catalog, 'articles', n, 3) as string));
   expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
-  expect(pages.flat()).toEqual(sitemapEntries(catalog, 'articles').map((e) => `${BASE}${e.path}`));
+  expect(pages.flat()).toEqual([7, 6, 5, 4, 3, 2, 1].map((n) => `${BASE}/articles/story-${n}`));
   expect(sitemapPage(catalog, 'articles', 4, 3)).toBeUndefined();
   expect(sitemapPage(catalog, 'articles', 0, 3)).toBeUndefined();
+});
+
+test('in the index, each page of a split sitemap is dated by the newest change among its own URLs', async () => {
+  const r = baseRecords();
+  const template = r.articles[0] as Json;
+  r.articles = Array.from({ length: 7 }, (_, i) => ({ ...template, slug: `story-${i + 1}`, publishedAt: new Date(Date.UTC(2026, 3, i + 1, 9)).toISOString() }));
+  (r.articles[2] as Json).updatedAt = '2026-05-15T08:00:00Z'; // story-3, on page 2 (story-4, story-3, story-2)
+  const catalog = await catalogOf(r);
+  const index = parseXml(sitemapIndex(catalog, NOW, 3)).sitemapindex.sitemap as Json[];
+  const dated = index.filter((s) => String(s.loc).includes('/articles-')).map((s) => [String(s.loc).replace(`${BASE}/sitemaps/`, ''), s.lastmod]);
+  expect(dated).toEqual([
+    ['articles-1.xml', '2026-04-07T09:00:00.000Z'],
+    ['articles-2.xml', '2026-05-15T08:00:00.000Z'],
+    ['articles-3.xml', '2026-04-01T09:00:00.000Z'],
+  ]);
 });
 
 test('the news sitemap holds only articles of the 48 hours up to now', async () => {
