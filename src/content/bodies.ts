@@ -9,6 +9,7 @@ import { pictureOf, type Picture } from '../blocks/picture';
 import type { ResolveEnv } from '../blocks/types';
 import type { BodyStore, StoredBody } from './body-store';
 import type { ImageProbe } from './images';
+import type { ImageAsset } from '../images/asset';
 
 export type { StoredBody } from './body-store';
 
@@ -84,14 +85,15 @@ export class Bodies {
     return blocks;
   }
 
-  /** The probed image at `src` (the load checked it). */
-  asset(src: string): ImageProbe | undefined {
-    return this.images.get(src);
+  /** The probed image at `src`, when the load could read it. */
+  asset(src: string): ImageAsset | undefined {
+    const probe = this.images.get(src);
+    return probe?.ok ? probe.asset : undefined;
   }
 
   private picture(field: string, src: string, record: Parameters<typeof pictureOf>[1]): Picture {
-    const probe = this.images.get(src);
-    if (!probe?.ok) throw new Error(`a stored body's image ${src} at ${field} was not probed with its content`);
-    return pictureOf(probe.asset, record);
+    const asset = this.asset(src);
+    if (!asset) throw new Error(`a stored body's image ${src} at ${field} was not probed with its content`);
+    return pictureOf(asset, record);
   }
 }

@@ -118,23 +118,32 @@ export class BodyStore {
 
   /** The JSON of a stored body. */
   read(body: StoredBody): string {
-    const end = body.at + body.bytes;
-    if (end > this.size) throw new Error(`body at ${body.at} (+${body.bytes}) is past the end of ${this.file} (${this.size} bytes)`);
-    if (body.at >= this.written) return this.pending.toString('utf8', body.at - this.written, end - this.written);
-    if (end > this.written) this.flush();
-    const buffer = Buffer.allocUnsafe(body.bytes);
-    let done = 0;
-    while (done < body.bytes) {
-      const got = readSync(this.fd, buffer, done, body.bytes - done, body.at + done);
-      if (got === 0) throw new Error(`${this.file} ended at ${body.at + done} while reading a body`);
-      done += got;
-    }
-    const json = buffer.toString('utf8');
+    const json = this.text(body.at, body.bytes);
     // Bytes a previous run wrote are not taken on trust: a damaged or swapped store must not show as someone's story.
-    if (body.at < this.inherited && body.hash !== '' && bodyHash(json) !== body.hash) {
+    if (body.at < this.inherited && bodyHash(json) !== body.hash) {
       throw new Error(`the body at ${body.at} in ${this.file} does not match its hash (the file is damaged); delete the cache folder (CATALOG_CACHE_DIR) and restart`);
     }
     return json;
+  }
+
+  /** The store's first bytes as text, unchecked (the catalog snapshot's token line). */
+  head(bytes: number): string {
+    return this.text(0, Math.min(this.size, bytes));
+  }
+
+  private text(at: number, bytes: number): string {
+    const end = at + bytes;
+    if (end > this.size) throw new Error(`body at ${at} (+${bytes}) is past the end of ${this.file} (${this.size} bytes)`);
+    if (at >= this.written) return this.pending.toString('utf8', at - this.written, end - this.written);
+    if (end > this.written) this.flush();
+    const buffer = Buffer.allocUnsafe(bytes);
+    let done = 0;
+    while (done < bytes) {
+      const got = readSync(this.fd, buffer, done, bytes - done, at + done);
+      if (got === 0) throw new Error(`${this.file} ended at ${at + done} while reading a body`);
+      done += got;
+    }
+    return buffer.toString('utf8');
   }
 
   /** Writes what is waiting (a snapshot must not point past the file's end). */

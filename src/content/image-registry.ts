@@ -18,10 +18,7 @@ export function imageRegistry(content: Content): ReadonlyMap<string, ImageAsset>
     for (const author of content.authors.values()) add(author.avatar);
     for (const article of content.articles.values()) {
       add(article.image?.asset);
-      for (const src of article.body.images ?? []) {
-        const probe = content.bodies.asset(src);
-        if (probe?.ok) add(probe.asset);
-      }
+      for (const src of article.body.images ?? []) add(content.bodies.asset(src));
     }
     registry = byHash;
     registries.set(content, registry);

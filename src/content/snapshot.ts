@@ -54,7 +54,7 @@ function codeVersion(): string {
 function storeToken(store: BodyStore): string | undefined {
   if (store.size === 0) return undefined;
   try {
-    const first = store.read({ at: 0, bytes: Math.min(store.size, 64), hash: '' });
+    const first = store.head(64);
     return /^\{"store":"([0-9a-f-]{36})"\}\n/.exec(first)?.[1];
   } catch {
     return undefined;

@@ -83,8 +83,8 @@ function ownPrint(catalog: Catalog, article: Article): string {
         // The body by its hash, and the images it shows by theirs (an image file can change under the same path).
         article.body.hash,
         (article.body.images ?? []).map((src) => {
-          const probe = catalog.content.bodies.asset(src);
-          return probe?.ok ? [probe.asset.hash, probe.asset.width, probe.asset.height] : null;
+          const asset = catalog.content.bodies.asset(src);
+          return asset ? [asset.hash, asset.width, asset.height] : null;
         }),
       ]),
     );
