@@ -34,6 +34,8 @@ export interface ReloadResult {
   servingLastGood: string[];
   /** Collection files read from disk; the others were known unchanged (by the previous load, or the catalog snapshot at start). */
   filesRead: number;
+  /** Known files stat'ed to see whether they changed: after the first reload, only those the folder watcher named. */
+  filesChecked: number;
 }
 
 /** What /readyz shows: the catalog being served and how the last reload went. */
@@ -80,6 +82,13 @@ export class LiveContent {
   private watcher: FolderWatch | undefined;
   private snapshotting: Promise<void> | undefined;
   private snapshotAgain = false;
+  /**
+   * What the folder watcher named since the running reload read the folder,
+   * or 'all' when a change may have gone unnamed: before the watch began, a
+   * SIGHUP (someone changed files we were not told of), a failed reload, or a
+   * watcher event without names. A reload given names stats only those files.
+   */
+  private changes: Set<string> | 'all' = 'all';
   private loggedProblems: Set<string>;
   private loadedAt: Date;
   private last: ReloadResult;
@@ -123,6 +132,7 @@ export class LiveContent {
       problems: loaded.content.problems.length,
       servingLastGood: [],
       filesRead: loaded.filesRead,
+      filesChecked: loaded.filesChecked,
     };
     const live = new LiveContent(dataDir, store, bodies, loaded.good, options, first);
     live.saveSnapshot();
@@ -135,6 +145,7 @@ export class LiveContent {
 
   /** Reloads the folder; concurrent calls share the run in progress plus at most one more. */
   reload(trigger: ReloadTrigger): Promise<ReloadResult> {
+    if (trigger !== 'watch') this.changes = 'all';
     if (!this.reloading) {
       this.reloading = this.runReload(trigger).finally(() => {
         this.reloading = undefined;
@@ -157,6 +168,8 @@ export class LiveContent {
       folders: CONTENT_FOLDERS,
       onChange: (files) => {
         this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
+        if (files.length === 0) this.changes = 'all';
+        else if (this.changes !== 'all') for (const file of files) this.changes.add(file);
         void this.reload('watch');
       },
       onError: (error) => this.options.logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
@@ -228,23 +241,31 @@ export class LiveContent {
     const clock = this.options.clock ?? (() => new Date());
     const started = Date.now();
     let result: ReloadResult;
+    const changes = this.changes;
+    this.changes = new Set();
     try {
-      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, { ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }), now: clock() });
+      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, {
+        ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }),
+        ...(changes !== 'all' && { changed: changes }),
+        now: clock(),
+      });
       const problems = loaded.content.problems;
       logProblems(logger, problems, this.loggedProblems);
       this.loggedProblems = new Set(problems.map(formatProblem));
       const catalog = this.store.replace(loaded.content);
       this.good = loaded.good;
       this.loadedAt = clock();
-      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead };
+      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead, filesChecked: loaded.filesChecked };
       this.saveSnapshot();
       logger.info(
         { trigger, version: catalog.version, articles: catalog.articles.length, problems: problems.length, servingLastGood: loaded.servingLastGood, durationMs: result.durationMs },
         'content reloaded',
       );
     } catch (error) {
+      // What changed since the last good read is not known now: the next reload looks at every file.
+      this.changes = 'all';
       const message = error instanceof Error ? error.message : String(error);
-      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0 };
+      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0, filesChecked: 0 };
       logger.error({ err: error, trigger }, 'content reload failed; still serving the previous content');
     }
     this.last = result;
