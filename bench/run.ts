@@ -220,7 +220,7 @@ async function main(opts: BenchOptions): Promise<void> {
   say('## Machine\n');
   say(machine());
   if (serverJs) say(`- server: ${path.relative(ROOT, serverJs)}`);
-  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c) and (e); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}`);
+  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c) and (e); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}; corpus servers' ready timeout ${opts.readyTimeoutSec} s`);
 
   const http = await httpSection(opts, spec, workDir);
   const ceiling = opts.only.has('cached') ? http.rows[0]?.result : undefined;

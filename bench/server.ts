@@ -28,6 +28,9 @@ export interface ServerSpec {
 /** A server that did not become ready: it exited (e.g. out of heap) or timed out; it has been stopped. */
 export class ServerStartError extends Error {}
 
+/** How long /readyz may take by default. */
+const READY_TIMEOUT_MS = 300_000;
+
 /** The last bytes of a child's stderr kept, to say why it died. */
 const STDERR_TAIL_BYTES = 8192;
 
@@ -76,11 +79,12 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const base = `http://127.0.0.1:${port}`;
   let readyMs: number;
   try {
-    readyMs = await waitFor200(`${base}/readyz`, child, started, spec.readyTimeoutMs);
+    readyMs = await waitFor200(`${base}/readyz`, child, started, spec.readyTimeoutMs ?? READY_TIMEOUT_MS);
   } catch (error) {
     // A process that died may still have its last stderr lines (V8's fatal error) in the pipe.
     if (child.exitCode !== null || child.signalCode !== null) await sleep(200);
-    const reason = died() ?? `not ready: ${(error as Error).message}`;
+    const timeoutMs = spec.readyTimeoutMs ?? READY_TIMEOUT_MS;
+    const reason = died() ?? (performance.now() - started >= timeoutMs ? `not ready within ${Math.round(timeoutMs / 1000)} s` : `not ready: ${(error as Error).message}`);
     await stopChild(child, 'SIGKILL');
     throw new ServerStartError(reason);
   }
