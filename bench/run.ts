@@ -36,7 +36,7 @@ import { measureCorpusSize, type ScaleRun } from './corpus-scale';
 import { scaleChart } from './chart';
 import { loadTable, renderTable, targets, targetTable, type LoadRow } from './report';
 import { coldTable, corpusTable, scaleTargets, type CorpusRow } from './scale-report';
-import { ROOT, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
+import { ROOT, ServerStartError, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
 import { freePort } from './free-port';
 import { cacheChildPid, findVarnishd, startVarnish, stopVarnish, waitForHealth, type RunningVarnish } from '../scripts/cluster/varnish';
 
@@ -189,7 +189,14 @@ async function corpusSection(opts: BenchOptions, spec: (cacheMb: number, extra?:
   note(`${largest} articles: startup profile`);
   const profileDir = path.join(workDir, `profile-startup-${process.pid}`);
   const corpus = await ensureCorpus(workDir, largest);
-  const server = await startServer({ ...spec(0, { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }), dataDir: corpus.dir, readyTimeoutMs: opts.readyTimeoutSec * 1000 });
+  let server: RunningServer;
+  try {
+    server = await startServer({ ...spec(0, { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }), dataDir: corpus.dir, readyTimeoutMs: opts.readyTimeoutSec * 1000 });
+  } catch (error) {
+    if (!(error instanceof ServerStartError)) throw error;
+    rmSync(profileDir, { recursive: true, force: true });
+    return { rows, profile: `Startup of ${largest} articles, under --cpu-prof: ${error.message} (no profile).` };
+  }
   await stopServer(server);
   return { rows, profile: `Startup to ready of ${largest} articles, under --cpu-prof: ready in ${(server.readyMs / 1000).toFixed(1)} s.\n\n${profileSummary(profileDir, 20)}` };
 }
