@@ -67,6 +67,12 @@ export interface LiveContentOptions extends Omit<LoadOptions, 'now' | 'store'> {
   clock?: () => Date;
   /** CATALOG_CACHE_DIR: keep the body store and a catalog snapshot there, so a restart reads only what changed. */
   cacheDir?: string;
+  /**
+   * Watch the data folder (as watch() does) from before the first load reads
+   * it: every change after that is named, so even the first reload looks only
+   * at the files named instead of every file.
+   */
+  watchDebounceMs?: number;
 }
 
 function logProblems(logger: Logger, problems: readonly Problem[], alreadyLogged: ReadonlySet<string>): void {
@@ -74,6 +80,15 @@ function logProblems(logger: Logger, problems: readonly Problem[], alreadyLogged
     const line = formatProblem(problem);
     if (!alreadyLogged.has(line)) logger.warn({ file: problem.file, field: problem.field, reason: problem.message }, `content problem: ${line}`);
   }
+}
+
+function watchData(dataDir: string, debounceMs: number, logger: Logger, onChange: (files: string[]) => void): FolderWatch {
+  return watchFolder(dataDir, {
+    debounceMs,
+    folders: CONTENT_FOLDERS,
+    onChange,
+    onError: (error) => logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
+  });
 }
 
 export class LiveContent {
@@ -116,7 +131,12 @@ export class LiveContent {
     const folder = options.cacheDir ? await openSnapshot(options.cacheDir, dataDir) : undefined;
     if (folder?.ignored) options.logger.warn({ cacheDir: options.cacheDir, reason: folder.ignored }, `catalog snapshot not used: ${folder.ignored}; reading every file`);
     const bodies = folder?.store ?? BodyStore.private();
+    // Changes seen while the first load runs wait for the site to exist.
+    let live: LiveContent | undefined;
+    const early: string[][] = [];
+    const watcher = options.watchDebounceMs === undefined ? undefined : watchData(dataDir, options.watchDebounceMs, options.logger, (files) => (live ? live.watched(files) : early.push(files)));
     const loaded = await loadContentKeepingLastGood(dataDir, undefined, bodies, { ...(options.baseUrl && { baseUrl: options.baseUrl }), now: clock() }, folder?.earlier).catch((error: unknown) => {
+      watcher?.close();
       bodies.close();
       throw error;
     });
@@ -134,7 +154,12 @@ export class LiveContent {
       filesRead: loaded.filesRead,
       filesChecked: loaded.filesChecked,
     };
-    const live = new LiveContent(dataDir, store, bodies, loaded.good, options, first);
+    live = new LiveContent(dataDir, store, bodies, loaded.good, options, first);
+    if (watcher) {
+      live.watcher = watcher;
+      live.changes = new Set();
+      for (const files of early) live.watched(files);
+    }
     live.saveSnapshot();
     return live;
   }
@@ -160,20 +185,18 @@ export class LiveContent {
     return this.another;
   }
 
-  /** Starts watching the data folder; every quiet moment after a change reloads. */
+  /** Starts watching the data folder; every quiet moment after a change reloads (the first reload looks at every file: see watchDebounceMs). */
   watch(debounceMs: number): void {
     if (this.watcher) return;
-    this.watcher = watchFolder(this.dataDir, {
-      debounceMs,
-      folders: CONTENT_FOLDERS,
-      onChange: (files) => {
-        this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
-        if (files.length === 0) this.changes = 'all';
-        else if (this.changes !== 'all') for (const file of files) this.changes.add(file);
-        void this.reload('watch');
-      },
-      onError: (error) => this.options.logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
-    });
+    this.watcher = watchData(this.dataDir, debounceMs, this.options.logger, (files) => this.watched(files));
+  }
+
+  /** The watcher saw `files` change (none named: anything may have). */
+  private watched(files: string[]): void {
+    this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
+    if (files.length === 0) this.changes = 'all';
+    else if (this.changes !== 'all') for (const file of files) this.changes.add(file);
+    void this.reload('watch');
   }
 
   /** The folders being watched, relative to the data folder ('' is the data folder itself); empty when not watching. */

@@ -10,6 +10,9 @@ import path from 'node:path';
 import request from 'supertest';
 import { baseRecords, removeDataDirs, writeDataDir, type Json } from '../helpers/fixture';
 import { eventually, liveSiteFor, writeRecord } from '../helpers/live-site';
+import { LiveContent } from '../../src/content/live';
+import { createLogger } from '../../src/log';
+import { NOW } from '../helpers/fixture';
 
 afterAll(removeDataDirs);
 
@@ -117,6 +120,27 @@ describe('the folder watcher', () => {
     const { lastReload } = (await request(app).get('/readyz')).body;
     expect([lastReload.filesRead, lastReload.filesChecked]).toEqual([1, 1]);
     expect(await headlineOf(app, 'first-story')).toBe('First edit');
+  });
+
+  test('watching from before the first load: even the first reload looks only at the file named, and an edit made while the site starts shows', async () => {
+    const records = baseRecords();
+    const dir = await writeDataDir(records);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const folder of ['articles', 'authors', 'sources', 'pages']) for (const file of readdirSync(path.join(dir, folder))) utimesSync(path.join(dir, folder, file), hourAgo, hourAgo);
+    const loading = LiveContent.load(dir, { logger: createLogger('silent'), clock: () => NOW, watchDebounceMs: 100 });
+    writeRecord(dir, 'articles/third-story.json', { ...(records.articles[2] as Json), headline: 'Edited while starting' });
+    const live = await loading;
+    sites.push(live);
+    const checked: number[] = [];
+    live.listeners.push((result) => checked.push(result.filesChecked));
+    const headline = () => live.store.current().content.articles.get('third-story')?.headline;
+    await eventually(() => headline() === 'Edited while starting', 15_000, 'the edit made during the first load');
+    await live.settled();
+    writeRecord(dir, 'articles/first-story.json', { ...(records.articles[0] as Json), headline: 'First reload' });
+    await eventually(() => live.store.current().content.articles.get('first-story')?.headline === 'First reload', 15_000, 'the edit');
+    // Every reload, the first included, stat'ed at most the files named (of nine).
+    expect(checked.length).toBeGreaterThan(0);
+    expect(Math.max(...checked)).toBeLessThanOrEqual(2);
   });
 
   test('editor scratch files do not cause reloads', async () => {
