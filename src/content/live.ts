@@ -13,6 +13,7 @@ import type { LoadOptions } from './load';
 import type { Problem } from './problems';
 import { formatProblem } from './problems';
 import { loadContentKeepingLastGood, type GoodRecords } from './reload';
+import { lockCacheFolder, type CacheLock } from './cache-lock';
 import { openSnapshot, writeSnapshot } from './snapshot';
 import { watchFolder, type FolderWatch } from './watch';
 import type { Logger } from '../log';
@@ -118,6 +119,8 @@ export class LiveContent {
     private good: GoodRecords,
     private readonly options: LiveContentOptions,
     first: ReloadResult,
+    /** The cache folder's lock, while this process keeps its snapshot there. */
+    private readonly cacheLock?: CacheLock,
   ) {
     this.loadedAt = first.at;
     this.last = first;
@@ -128,6 +131,12 @@ export class LiveContent {
   static async load(dataDir: string, options: LiveContentOptions): Promise<LiveContent> {
     const clock = options.clock ?? (() => new Date());
     const started = Date.now();
+    const lock = options.cacheDir ? lockCacheFolder(options.cacheDir) : undefined;
+    if (lock && 'heldBy' in lock) {
+      options.logger.warn({ cacheDir: options.cacheDir, reason: lock.heldBy }, `catalog cache folder not used: ${lock.heldBy}; reading every file, and no snapshot is kept`);
+      const { cacheDir: _taken, ...withoutCache } = options;
+      return LiveContent.load(dataDir, withoutCache);
+    }
     const folder = options.cacheDir ? await openSnapshot(options.cacheDir, dataDir) : undefined;
     if (folder?.ignored) options.logger.warn({ cacheDir: options.cacheDir, reason: folder.ignored }, `catalog snapshot not used: ${folder.ignored}; reading every file`);
     const bodies = folder?.store ?? BodyStore.private();
@@ -138,6 +147,7 @@ export class LiveContent {
     const loaded = await loadContentKeepingLastGood(dataDir, undefined, bodies, { ...(options.baseUrl && { baseUrl: options.baseUrl }), now: clock() }, folder?.earlier).catch((error: unknown) => {
       watcher?.close();
       bodies.close();
+      lock?.release();
       throw error;
     });
     if (folder?.earlier) options.logger.info({ cacheDir: options.cacheDir, known: folder.files, filesRead: loaded.filesRead }, 'catalog snapshot used: only changed files were read');
@@ -154,7 +164,7 @@ export class LiveContent {
       filesRead: loaded.filesRead,
       filesChecked: loaded.filesChecked,
     };
-    live = new LiveContent(dataDir, store, bodies, loaded.good, options, first);
+    live = new LiveContent(dataDir, store, bodies, loaded.good, options, first, lock);
     if (watcher) {
       live.watcher = watcher;
       live.changes = new Set();
@@ -204,10 +214,11 @@ export class LiveContent {
     return this.watcher?.folders() ?? [];
   }
 
-  /** Stops the watcher (shutdown, tests). A reload in progress finishes on its own. */
+  /** Stops the watcher (shutdown, tests). A reload in progress finishes on its own; the cache folder is given up after it and its snapshot. */
   close(): void {
     this.watcher?.close();
     this.watcher = undefined;
+    if (this.cacheLock) void this.settled().finally(() => this.cacheLock?.release());
   }
 
   /**

@@ -263,7 +263,7 @@ export async function readRecords(dataDir: string, store: BodyStore, earlier?: E
   const files = new Set<string>();
   const state: ReadState = { dataDir, store, earlier, stamps: new Map(), failed: new Map(), read: 0, checked: 0, startedAt: Date.now() };
   // site.json and redirects.json are single files, read every time: cheap, and they decide everything else.
-  const siteRead = readRecord({ ...state, earlier: undefined }, 'site.json', siteSchema, same);
+  const siteRead = readRecord({ ...state, earlier: undefined, stamps: new Map(), failed: new Map() }, 'site.json', siteSchema, same);
   if (siteRead.problems) problems.push(...siteRead.problems);
   const pool = new StringPool();
   const [authors, sources, articles, pages, redirects] = await Promise.all([
