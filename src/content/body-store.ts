@@ -37,7 +37,9 @@ export interface StoredBody {
 const WRITE_BUFFER_BYTES = 1 << 20;
 
 export function bodyHash(json: string): string {
-  return createHash('sha1').update(json).digest('base64url').slice(0, 16);
+  // The first 12 bytes as 16 characters, made as a string of their own: a slice of the whole digest's
+  // string would keep all of it alive (about 70 bytes more per article on the heap).
+  return createHash('sha1').update(json).digest().toString('base64url', 0, 12);
 }
 
 /**
