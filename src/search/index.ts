@@ -12,8 +12,8 @@
  * catalog may find, and how freshness weighs) and lifecycle.ts (building
  * indexes off the request path and keeping a running site's one ready).
  */
-export { articleBodyText, cachedBodyText } from './build';
+export { articleBodyText, cachedBodyText } from './documents';
 export { SearchIndex } from './engine';
 export { MAX_EXPANSIONS } from './expansion';
-export { keepSearchIndexed, prepareSearch, searchFor, searchIndexFor, searchReady, searchSettings, SLICE_MS } from './lifecycle';
+export { buildIndexHere, keepSearchIndexed, prepareSearch, searchFor, searchIndexFor, searchReady, searchSettings, SLICE_MS } from './lifecycle';
 export { CatalogSearch, rankScore, type SearchHit, type SearchOutcome } from './view';

@@ -1,0 +1,152 @@
+/**
+ * A large site's index, built in a worker thread (index-worker.ts) so the
+ * main thread goes on serving requests: the main thread posts each article
+ * as an IndexDocument (plain data, the body as a place in the body store),
+ * in small batches and only as fast as the worker asks for them, so no large
+ * structured clone ever blocks it; the worker reads the bodies itself
+ * through the store's descriptor, which threads share, and hands the
+ * finished postings back as transferred typed arrays (moved, not copied).
+ * See docs/decisions/0020-search-index-in-a-worker.md.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { BodyStore, SharedBodyFile } from '../content/body-store';
+import type { Article } from '../content/model';
+import type { Postings } from './build';
+import { indexDocumentOf, type IndexDocument } from './documents';
+
+/** Documents per message: a few hundred microseconds to clone, and the worker never waits long for the next. */
+export const BATCH_DOCUMENTS = 256;
+
+/** What the worker is started with. */
+export interface WorkerStart {
+  body: SharedBodyFile;
+  documentCount: number;
+}
+
+/** Main thread → worker. */
+export type ToWorker = { type: 'documents'; documents: IndexDocument[] } | { type: 'end' };
+
+/** Postings as posted back: the typed arrays are transferred; the terms travel as one string (one copy, not a clone per term). */
+export interface PostedPostings extends Omit<Postings, 'terms'> {
+  /** The sorted terms joined by TERM_SEPARATOR (no term holds it: terms are cut at whitespace). */
+  terms: string;
+}
+
+export const TERM_SEPARATOR = '\n';
+
+/** Worker → main thread: ready for one more batch, or done (`postedAt`: performance.timeOrigin + performance.now(), shared by the threads' clocks). */
+export type FromWorker = { type: 'more' } | { type: 'done'; postings: PostedPostings; buildMs: number; postedAt: number };
+
+/** A finished build: the postings, the worker's time, and the hand-over (from the worker's post to the postings on the main thread, the terms split). */
+export interface BuiltPostings {
+  postings: Postings;
+  buildMs: number;
+  handOverMs: number;
+}
+
+/** The typed arrays of posted postings, to be transferred rather than copied. */
+export function transferables(postings: PostedPostings): ArrayBuffer[] {
+  const { postStart, gapStart, docGaps, flags, normHeadline, normStandfirst, normAuthors, normRest } = postings;
+  return [postStart, gapStart, docGaps, flags, normHeadline, normStandfirst, normAuthors, normRest].map((array) => array.buffer as ArrayBuffer);
+}
+
+/**
+ * Where the worker's code is: index-worker.js beside this module once
+ * compiled (dist/), and under ts-jest or tsx, where this module is the .ts
+ * source, a bootstrap that registers tsx in the worker and then loads
+ * index-worker.ts (a worker is a fresh Node environment: neither jest's
+ * transform nor tsx's loader is there). `entry` overrides it (tests: a
+ * worker that fails).
+ */
+function startWorker(workerData: WorkerStart, entry?: string): Worker {
+  const compiled = path.join(__dirname, 'index-worker.js');
+  if (entry ?? existsSync(compiled)) return new Worker(entry ?? compiled, { workerData });
+  const source = path.join(__dirname, 'index-worker.ts');
+  const tsx = require.resolve('tsx/cjs/api');
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
+}
+
+export interface WorkerBuild {
+  /** The postings, once the worker is done; rejects when it fails, dies or is cancelled. */
+  readonly done: Promise<BuiltPostings>;
+  /** Stops the worker; `done` rejects with a BuildCancelled. */
+  cancel(): void;
+}
+
+/** Why a build that was no longer wanted (its content replaced, or its index made another way) did not finish. */
+export class BuildCancelled extends Error {
+  constructor() {
+    super('the search index build was cancelled: its content was replaced, or its index made another way');
+    this.name = 'BuildCancelled';
+  }
+}
+
+/**
+ * Builds the postings of `articles` (in document order) in a worker that
+ * reads their bodies from `store`. The store's descriptor is shared for the
+ * worker's whole life and released only once its thread has exited, so it
+ * cannot be closed (or its number reused) under a read.
+ */
+export function buildInWorker(articles: readonly Article[], store: BodyStore, options: { entry?: string } = {}): WorkerBuild {
+  const shared = store.share();
+  let worker: Worker;
+  try {
+    worker = startWorker({ body: shared.file, documentCount: articles.length }, options.entry);
+  } catch (error) {
+    shared.release();
+    return { done: Promise.reject(error), cancel: () => undefined };
+  }
+  let settled = false;
+  let next = 0;
+  let resolveDone!: (value: BuiltPostings) => void;
+  let rejectDone!: (error: unknown) => void;
+  const done = new Promise<BuiltPostings>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  const fail = (error: unknown): void => {
+    if (settled) return;
+    settled = true;
+    rejectDone(error);
+    void worker.terminate().catch(() => undefined);
+  };
+  const sendBatch = (): void => {
+    if (next >= articles.length) {
+      if (next === articles.length) worker.postMessage({ type: 'end' } satisfies ToWorker);
+      next++;
+      return;
+    }
+    const end = Math.min(articles.length, next + BATCH_DOCUMENTS);
+    const documents: IndexDocument[] = [];
+    for (; next < end; next++) documents.push(indexDocumentOf(articles[next] as Article));
+    worker.postMessage({ type: 'documents', documents } satisfies ToWorker);
+  };
+  worker.on('message', (message: FromWorker) => {
+    if (settled) return;
+    if (message.type === 'more') {
+      sendBatch();
+      return;
+    }
+    const { terms, ...arrays } = message.postings;
+    const postings: Postings = { ...arrays, terms: terms === '' ? [] : terms.split(TERM_SEPARATOR) };
+    settled = true;
+    resolveDone({ postings, buildMs: message.buildMs, handOverMs: performance.timeOrigin + performance.now() - message.postedAt });
+    void worker.terminate().catch(() => undefined);
+  });
+  worker.on('error', fail);
+  worker.on('messageerror', fail);
+  // After an error or a termination too: only now is no read of the store's file under way.
+  worker.on('exit', (code) => {
+    shared.release();
+    fail(new Error(`the search index worker stopped (exit code ${code}) before it was done`));
+  });
+  // Two batches in flight: the worker has the next at hand while the main thread makes the one after.
+  sendBatch();
+  sendBatch();
+  return {
+    done,
+    cancel: () => fail(new BuildCancelled()),
+  };
+}
