@@ -331,7 +331,7 @@ export class IndexBuilder {
     this.addGroup(3, this.restTexts(document));
     for (const id of this.touched) {
       const flags = (this.docFlags[id] as number) | Math.min(REST_TF, this.restTf[id] as number);
-      // The gap in 7-bit groups, low first, in the fewest bytes (index.ts's varintLength counts on it).
+      // The gap in 7-bit groups, low first, in the fewest bytes (engine.ts's varintLength counts on it).
       let gap = doc - (this.lastDoc[id] as number);
       while (gap >= 0x80) {
         this.gaps.push(id, (gap & 0x7f) | 0x80);

@@ -143,19 +143,31 @@ function start(content: Content, build: Build): void {
   }
   const worker = buildInWorker(build.articles, build.store, { ...(searchSettings.workerEntry && { entry: searchSettings.workerEntry }) });
   build.worker = worker;
-  worker.done.then(
-    ({ postings, buildMs, handOverMs }) => {
-      if (build.cancelled || ready.has(content)) return;
-      finish(content, build, postings);
-      build.log.info({ documents: build.articles.length, terms: postings.terms.length, buildMs: Math.round(buildMs), handOverMs: Math.round(handOverMs * 10) / 10 }, 'search index built in a worker thread');
-    },
-    (error: unknown) => {
-      if (build.cancelled || ready.has(content) || error instanceof BuildCancelled) return;
-      build.worker = undefined;
-      build.log.error({ err: error, documents: build.articles.length }, 'the search index worker failed; building the index on the main thread, in slices, instead');
-      inSlices(content, build);
-    },
-  );
+  worker.done
+    .then(
+      ({ postings, buildMs, handOverMs }) => {
+        if (build.cancelled || ready.has(content)) return;
+        finish(content, build, postings);
+        build.log.info({ documents: build.articles.length, terms: postings.terms.length, buildMs: Math.round(buildMs), handOverMs: Math.round(handOverMs * 10) / 10 }, 'search index built in a worker thread');
+      },
+      (error: unknown) => {
+        if (build.cancelled || ready.has(content) || error instanceof BuildCancelled) return;
+        build.worker = undefined;
+        build.log.error({ err: error, documents: build.articles.length }, 'the search index worker failed; building the index on the main thread, in slices, instead');
+        inSlices(content, build);
+      },
+    )
+    .catch((error: unknown) => failed(content, build, error));
+}
+
+/** A build that could not be finished: reported, and forgotten, so the next search starts another. */
+function failed(content: Content, build: Build, error: unknown): void {
+  if (builds.get(content) === build) builds.delete(content);
+  try {
+    build.log.error({ err: error, documents: build.articles.length }, 'building the search index failed');
+  } finally {
+    build.reject(error);
+  }
 }
 
 function inSlices(content: Content, build: Build): void {
@@ -165,9 +177,7 @@ function inSlices(content: Content, build: Build): void {
       if (stepOnMainThread(build, performance.now() + SLICE_MS)) finishOnMainThread(content, build);
       else setImmediate(slice);
     } catch (error) {
-      builds.delete(content);
-      build.log.error({ err: error, documents: build.articles.length }, 'building the search index failed');
-      build.reject(error);
+      failed(content, build, error);
     }
   };
   setImmediate(slice);

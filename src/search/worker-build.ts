@@ -117,14 +117,16 @@ export class BuildCancelled extends Error {
  * cannot be closed (or its number reused) under a read.
  */
 export function buildInWorker(articles: readonly Article[], store: BodyStore, options: { entry?: string } = {}): WorkerBuild {
-  const shared = store.share();
+  let shared: ReturnType<BodyStore['share']> | undefined;
   let worker: Worker;
   try {
+    shared = store.share();
     worker = startWorker({ body: shared.file, documentCount: articles.length }, options.entry);
   } catch (error) {
-    shared.release();
+    shared?.release();
     return { done: Promise.reject(error), cancel: () => undefined };
   }
+  const { release } = shared;
   let settled = false;
   let next = 0;
   let resolveDone!: (value: BuiltPostings) => void;
@@ -150,10 +152,18 @@ export function buildInWorker(articles: readonly Article[], store: BodyStore, op
     for (; next < end; next++) documents.push(indexDocumentOf(articles[next] as Article));
     worker.postMessage({ type: 'documents', documents } satisfies ToWorker);
   };
+  // Any throw here (a document that cannot be posted) fails the build: never an exception on the main thread's loop.
+  const sendOrFail = (): void => {
+    try {
+      sendBatch();
+    } catch (error) {
+      fail(error);
+    }
+  };
   worker.on('message', (message: FromWorker) => {
     if (settled) return;
     if (message.type === 'more') {
-      sendBatch();
+      sendOrFail();
       return;
     }
     settled = true;
@@ -165,12 +175,12 @@ export function buildInWorker(articles: readonly Article[], store: BodyStore, op
   worker.on('messageerror', fail);
   // After an error or a termination too: only now is no read of the store's file under way.
   worker.on('exit', (code) => {
-    shared.release();
+    release();
     fail(new Error(`the search index worker stopped (exit code ${code}) before it was done`));
   });
   // Two batches in flight: the worker has the next at hand while the main thread makes the one after.
-  sendBatch();
-  sendBatch();
+  sendOrFail();
+  sendOrFail();
   return {
     done,
     cancel: () => fail(new BuildCancelled()),

@@ -13,8 +13,7 @@ import { CatalogStore, type Catalog } from '../../src/content/catalog';
 import { loadContent } from '../../src/content/load';
 import type { Content } from '../../src/content/model';
 import { writeCorpus } from '../../src/corpus/generate';
-import { buildIndexHere, CatalogSearch, keepSearchIndexed, prepareSearch, searchFor, searchReady, searchSettings } from '../../src/search/index';
-import { BuildCancelled } from '../../src/search/worker-build';
+import { BuildCancelled, buildIndexHere, CatalogSearch, keepSearchIndexed, prepareSearch, searchFor, searchReady, searchSettings } from '../../src/search/index';
 import { appFor } from '../helpers/fixture';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
