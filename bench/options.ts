@@ -26,6 +26,10 @@ export interface BenchOptions {
   workDir: string | undefined;
   /** The server script to measure instead of dist/src/server.js (e.g. a copy of an older build). */
   serverJs: string | undefined;
+  /** Seconds a corpus server may take to answer /readyz before its row says it did not become ready. */
+  readyTimeoutSec: number;
+  /** Where the corpora part writes its SVG chart (default docs/bench-scale.svg); undefined with --no-chart. */
+  chartFile: string | undefined;
   /** Parts of the run to do (all by default): see BENCH_PARTS. */
   only: ReadonlySet<BenchPart>;
 }
@@ -46,7 +50,11 @@ export const USAGE = `usage: npm run bench -- [options]
   --scale-duration S seconds of load per URL at each corpus size (default 5)
   --connections N    wrk connections (default 50)
   --renders N        in-process renders per page type (default 2000)
-  --corpora A,B,C    corpus sizes (default 1000,10000,100000)
+  --corpora A,B,C    corpus sizes (default 1000,10000,100000), e.g. 1000,100000,1000000
+  --ready-timeout S  seconds a corpus server may take to become ready; past that (or if it
+                     dies, e.g. out of heap) its row says so and the bench goes on (default 900)
+  --chart FILE       where the corpora part writes its SVG chart (default docs/bench-scale.svg)
+  --no-chart         do not write the chart
   --profile          also record CPU profiles and print the top self-time functions
   --no-build         do not run npm run build first
   --log-level L      info (default, as in production) or warn
@@ -66,13 +74,17 @@ function positive(flag: string, value: string | undefined): number {
 }
 
 /** The options that take one positive whole number, by flag. */
-const COUNTS: ReadonlyMap<string, 'durationSec' | 'rounds' | 'scaleDurationSec' | 'connections' | 'renders'> = new Map([
+const COUNTS: ReadonlyMap<string, 'durationSec' | 'rounds' | 'scaleDurationSec' | 'connections' | 'renders' | 'readyTimeoutSec'> = new Map([
   ['--duration', 'durationSec'],
   ['--rounds', 'rounds'],
   ['--scale-duration', 'scaleDurationSec'],
   ['--connections', 'connections'],
   ['--renders', 'renders'],
+  ['--ready-timeout', 'readyTimeoutSec'],
 ]);
+
+/** The chart's default place, relative to the repository. */
+export const DEFAULT_CHART = 'docs/bench-scale.svg';
 
 /** Parses argv (without node and the script); undefined for --help. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefined {
@@ -88,6 +100,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
     logLevel: 'info',
     watch: true,
     workDir: undefined,
+    readyTimeoutSec: 900,
+    chartFile: DEFAULT_CHART,
     only: new Set(BENCH_PARTS),
     serverJs: undefined,
   };
@@ -125,6 +139,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | undefine
       case '--work-dir':
         options.workDir = value();
         if (!options.workDir) throw new BenchUsageError('--work-dir needs a folder');
+        break;
+      case '--chart':
+        options.chartFile = value();
+        if (!options.chartFile || options.chartFile.startsWith('--')) throw new BenchUsageError('--chart needs a file');
+        break;
+      case '--no-chart':
+        options.chartFile = undefined;
         break;
       case '--only': {
         const parts = (value() ?? '').split(',').filter(Boolean);

@@ -1,33 +1,17 @@
 /**
  * Printing the bench's results as Markdown tables (so a run can be pasted
  * into BENCHMARKS.md as is) and checking them against issue 4's targets.
+ * The corpus-scale tables and issue 13's targets are in scale-report.ts.
  */
 import type { LoadResult } from './http-load';
+import { f0, f2, table } from './markdown';
 import type { RenderStats } from './render';
+import type { CorpusRow } from './scale-report';
 
 export interface LoadRow {
   label: string;
   url: string;
   result: LoadResult;
-}
-
-export interface CorpusRow {
-  articles: number;
-  readyMs: number;
-  /** Start until /search answers (its index is built in the background after start). */
-  searchReadyMs: number;
-  rssReadyMb: number;
-  rssAfterMb: number;
-  /** wrk results per list URL, same order as LIST_URLS. */
-  lists: LoadResult[];
-}
-
-const f0 = (n: number): string => (Number.isFinite(n) ? n.toFixed(0) : '–');
-const f2 = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
-
-export function table(header: string[], rows: string[][]): string {
-  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
-  return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
 /**
@@ -57,30 +41,17 @@ export function renderTable(stats: RenderStats[]): string {
   );
 }
 
-export function corpusTable(rows: CorpusRow[], listUrls: readonly string[]): string {
-  return table(
-    ['articles', 'ready s', 'search ready s', 'RSS at ready MB', 'RSS after load MB', ...listUrls.map((u) => `\`${u}\` req/s (p99 ms)`)],
-    rows.map((r) => [
-      String(r.articles),
-      (r.readyMs / 1000).toFixed(2),
-      (r.searchReadyMs / 1000).toFixed(2),
-      f0(r.rssReadyMb),
-      f0(r.rssAfterMb),
-      ...r.lists.map((l) => `${f0(l.rps)} (${f2(l.p99Ms)})`),
-    ]),
-  );
-}
-
 export interface Target {
   name: string;
   value: string;
   met: boolean | undefined;
 }
 
-export function targetTable(targets: Target[]): string {
+/** `unmeasured` is what the met? column says of a target nothing was measured for. */
+export function targetTable(targets: Target[], unmeasured = 'not measured'): string {
   return table(
     ['target', 'measured', 'met?'],
-    targets.map((t) => [t.name, t.value, t.met === undefined ? 'not measured' : t.met ? 'yes' : '**no**']),
+    targets.map((t) => [t.name, t.value, t.met === undefined ? unmeasured : t.met ? 'yes' : '**no**']),
   );
 }
 
@@ -117,13 +88,15 @@ export function targets(t: TargetInputs): Target[] {
     },
   ];
   const big = t.biggest;
-  if (big && big.articles >= 100_000) {
+  if (big?.failure !== undefined) {
+    out.push({ name: `${big.articles} articles ready ≤ 10 s, RSS ≤ 1 GB`, value: big.failure, met: false });
+  } else if (big && big.articles >= 100_000) {
     out.push({ name: `${big.articles} articles ready ≤ 10 s`, value: `${(big.readyMs / 1000).toFixed(1)} s`, met: big.readyMs <= 10_000 });
     out.push({ name: `${big.articles} articles RSS ≤ 1 GB`, value: `${f0(big.rssReadyMb)} MB at ready, ${f0(big.rssAfterMb)} MB after load`, met: Math.max(big.rssReadyMb, big.rssAfterMb) <= 1024 });
   } else {
     out.push({ name: '100k articles ready ≤ 10 s, RSS ≤ 1 GB', value: '–', met: undefined });
   }
-  if (big && t.smallest && big !== t.smallest) {
+  if (big && t.smallest && big !== t.smallest && big.failure === undefined) {
     t.listUrls.forEach((url, i) => {
       const small = t.smallest?.lists[i];
       const large = big.lists[i];

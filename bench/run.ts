@@ -10,15 +10,19 @@
  *     (deploy/varnish/newsreel.vcl) in front of the server of (b), in the
  *     same rounds (skipped, with a note, when varnishd is not installed).
  *  2. Cold render time per page type, in-process (page model + EJS, no cache).
- *  3. Generated corpora (1k, 10k, 100k): time to ready, RSS, and list pages
- *     with the page cache off, to show their cost does not grow with the corpus.
+ *  3. Generated corpora (1k, 10k, 100k by default; corpus-scale.ts): time to
+ *     ready on a first start and on a restart with a catalog snapshot, RSS,
+ *     search ready, an edit's time to show, first renders right after ready
+ *     and after search, and list pages with the page cache off, to show their
+ *     cost does not grow with the corpus; checked against issues 4 and 13,
+ *     and drawn as an SVG chart (chart.ts, docs/bench-scale.svg).
  *  4. With --profile: CPU profiles of the uncached article under load and of
  *     the largest corpus's startup, summarised by self time.
  *
  * Only ratios within one run mean much on a shared machine.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fetchForCeiling, startCeiling, stopCeiling } from './ceiling';
@@ -26,10 +30,13 @@ import { ensureCorpus } from './corpora';
 import { profileMarkdown, summariseProfile } from './cpuprofile';
 import { runWrk, warmUp, WRK, type LoadResult } from './http-load';
 import { BenchUsageError, parseBenchArgs, USAGE, type BenchOptions } from './options';
-import { cpuSeconds, httpGet, rssBytes, track } from './procs';
+import { cpuSeconds, httpGet, track } from './procs';
 import { renderBench, type RenderStats } from './render';
-import { corpusTable, loadTable, renderTable, targets, targetTable, type CorpusRow, type LoadRow } from './report';
-import { ROOT, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
+import { measureCorpusSize, type ScaleRun } from './corpus-scale';
+import { scaleChart } from './chart';
+import { loadTable, renderTable, targets, targetTable, type LoadRow } from './report';
+import { coldTable, corpusTable, scaleTargets, type CorpusRow } from './scale-report';
+import { ROOT, ServerStartError, startServer, stopServer, type RunningServer, type ServerSpec } from './server';
 import { freePort } from './free-port';
 import { cacheChildPid, findVarnishd, startVarnish, stopVarnish, waitForHealth, type RunningVarnish } from '../scripts/cluster/varnish';
 
@@ -38,7 +45,6 @@ const SEED_ARTICLE = '/articles/unfit-conscripts-sent-home';
 /** List pages compared across corpus sizes: the front page, a later home page, a section. */
 export const LIST_URLS = ['/', '/?page=2', '/sections/world'] as const;
 const GZIP = { 'Accept-Encoding': 'gzip' };
-const MB = 1024 * 1024;
 
 const say = (text = ''): void => console.log(text);
 const note = (text: string): void => console.error(`[bench] ${text}`);
@@ -158,57 +164,51 @@ async function httpSection(opts: BenchOptions, spec: (cacheMb: number, extra?: P
   return { rows, ...(opts.profile && { profile: profileSummary(profileDir) }) };
 }
 
-/** Any article of a generated corpus (the first file of its first year folder). */
-function firstArticleSlug(dataDir: string): string {
-  const articles = path.join(dataDir, 'articles');
-  const year = readdirSync(articles).sort()[0] as string;
-  const file = readdirSync(path.join(articles, year)).sort()[0] as string;
-  return file.replace(/\.json$/, '');
-}
-
-/** Milliseconds until /search answers something other than 503 ("getting ready"); polls every 100 ms, at most 5 minutes. */
-async function waitForSearch(base: string): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < 300_000) {
-    const { status } = await httpGet(`${base}/search?q=news`, GZIP);
-    if (status !== 503) return performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${base}/search still answered 503 after 5 minutes`);
-}
-
 async function corpusSection(opts: BenchOptions, spec: (cacheMb: number, extra?: Partial<ServerSpec>) => ServerSpec, workDir: string): Promise<{ rows: CorpusRow[]; profile?: string }> {
   const rows: CorpusRow[] = [];
   const sizes = [...opts.corpora].sort((a, b) => a - b);
+  const scale: ScaleRun = {
+    // Cache off: list pages and first renders must be rendered per request, so their cost shows.
+    spec: spec(0),
+    watch: opts.watch,
+    readyTimeoutMs: opts.readyTimeoutSec * 1000,
+    workDir,
+    listUrls: LIST_URLS,
+    load: (url) => measure(url, opts, opts.scaleDurationSec),
+    note,
+  };
   for (const articles of sizes) {
     const corpus = await ensureCorpus(workDir, articles);
     if (corpus.generatedSec > 0) note(`generated ${articles} articles in ${corpus.generatedSec.toFixed(1)} s`);
-    note(`${articles} articles: startup and list pages (cache off)`);
-    // Cache off: list pages must be rendered per request, so their cost shows.
-    const server = await startServer({ ...spec(0), dataDir: corpus.dir });
-    try {
-      const rssReadyMb = rssBytes(server.pid) / MB;
-      // The search index builds in the background after start (large sites) or on the first
-      // search (small ones). List pages are measured in the steady state after it, so the
-      // build's CPU is not counted against them; its time is a column of its own.
-      const searchReadyMs = server.readyMs + (await waitForSearch(server.base));
-      const lists: LoadResult[] = [];
-      for (const url of LIST_URLS) lists.push(await measure(server.base + url, opts, opts.scaleDurationSec));
-      // An article page too, so the RSS after load has seen the common kinds of page.
-      await httpGet(`${server.base}/articles/${firstArticleSlug(corpus.dir)}`, GZIP);
-      rows.push({ articles, readyMs: server.readyMs, searchReadyMs, rssReadyMb, rssAfterMb: rssBytes(server.pid) / MB, lists });
-    } finally {
-      await stopServer(server);
-    }
+    const row = await measureCorpusSize(scale, corpus);
+    if (row.failure !== undefined) note(`${articles} articles: ${row.failure}`);
+    rows.push(row);
   }
   const largest = sizes[sizes.length - 1];
   if (!opts.profile || largest === undefined) return { rows };
   note(`${largest} articles: startup profile`);
   const profileDir = path.join(workDir, `profile-startup-${process.pid}`);
   const corpus = await ensureCorpus(workDir, largest);
-  const server = await startServer({ ...spec(0, { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }), dataDir: corpus.dir });
+  let server: RunningServer;
+  try {
+    server = await startServer({ ...spec(0, { nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }), dataDir: corpus.dir, readyTimeoutMs: opts.readyTimeoutSec * 1000 });
+  } catch (error) {
+    if (!(error instanceof ServerStartError)) throw error;
+    rmSync(profileDir, { recursive: true, force: true });
+    return { rows, profile: `Startup of ${largest} articles, under --cpu-prof: ${error.message} (no profile).` };
+  }
   await stopServer(server);
   return { rows, profile: `Startup to ready of ${largest} articles, under --cpu-prof: ready in ${(server.readyMs / 1000).toFixed(1)} s.\n\n${profileSummary(profileDir, 20)}` };
+}
+
+/** Writes the corpus-scale chart where the options say, unless --no-chart. */
+function writeChart(opts: BenchOptions, rows: CorpusRow[]): void {
+  if (opts.chartFile === undefined || rows.length === 0) return;
+  const file = path.resolve(ROOT, opts.chartFile);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const title = `newsreel on generated corpora (npm run bench, ${new Date().toISOString().slice(0, 10)}, ${os.availableParallelism()} CPUs)`;
+  writeFileSync(file, scaleChart(rows, LIST_URLS, title));
+  note(`chart written to ${path.relative(process.cwd(), file) || file}`);
 }
 
 async function main(opts: BenchOptions): Promise<void> {
@@ -227,7 +227,7 @@ async function main(opts: BenchOptions): Promise<void> {
   say('## Machine\n');
   say(machine());
   if (serverJs) say(`- server: ${path.relative(ROOT, serverJs)}`);
-  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c) and (e); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}`);
+  say(`- options: best of ${opts.rounds} interleaved rounds for (a)-(c) and (e); wrk -t1 -c${opts.connections} -d${opts.durationSec}s (scale: ${opts.scaleDurationSec}s) --latency -H 'Accept-Encoding: gzip', 1 s warm-up each; LOG_LEVEL=${opts.logLevel}; WATCH ${opts.watch ? 'on (default)' : 'off'}; corpus servers' ready timeout ${opts.readyTimeoutSec} s`);
 
   const http = await httpSection(opts, spec, workDir);
   const ceiling = opts.only.has('cached') ? http.rows[0]?.result : undefined;
@@ -247,8 +247,12 @@ async function main(opts: BenchOptions): Promise<void> {
   let corpora: { rows: CorpusRow[]; profile?: string } = { rows: [] };
   if (opts.only.has('corpora')) {
     corpora = await corpusSection(opts, spec, workDir);
-    say(`\n## Generated corpora: startup, memory, list pages with PAGE_CACHE_MB=0 (${opts.scaleDurationSec} s each)\n`);
+    say(`\n## Generated corpora: startup, restart, edits, memory, list pages with PAGE_CACHE_MB=0 (${opts.scaleDurationSec} s each)\n`);
     say(corpusTable(corpora.rows, LIST_URLS));
+    say('\n## Generated corpora: first renders (page cache off, distinct URLs), median ms\n');
+    say('"early": right after /readyz turned ready (the search index may still be building); "steady": after /search answers. "set done at s" is seconds after the server was started; answers other than 200 are counted in brackets and left out of the median.\n');
+    say(coldTable(corpora.rows));
+    writeChart(opts, corpora.rows);
   }
 
   say('\n## Targets (issue 4)\n');
@@ -265,6 +269,10 @@ async function main(opts: BenchOptions): Promise<void> {
       }),
     ),
   );
+  if (opts.only.has('corpora')) {
+    say('\n## Targets (issue 13)\n');
+    say(targetTable(scaleTargets(corpora.rows), 'not run'));
+  }
   if (http.profile) say(`\n## Profile: uncached article under load (PAGE_CACHE_MB=0)\n\n${http.profile}`);
   if (corpora.profile) say(`\n## Profile: ${corpora.profile}`);
   say(`\n(bench took ${((performance.now() - started) / 1000).toFixed(0)} s)`);

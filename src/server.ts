@@ -71,7 +71,12 @@ export async function start(config: Config, logger: Logger = createLogger(config
   // The site listens only once the first catalog is loaded, so /readyz can never be asked before it (docs/decisions/0006-live-reload.md).
   // The locale files are read before the content: a broken one stops the start (LocaleFileError), naming file and key.
   const locales = shippedLocales();
-  const live = await LiveContent.load(config.dataDir, { logger, ...(config.baseUrl && { baseUrl: config.baseUrl }), ...(config.catalogCacheDir && { cacheDir: config.catalogCacheDir }) });
+  const live = await LiveContent.load(config.dataDir, {
+    logger,
+    ...(config.baseUrl && { baseUrl: config.baseUrl }),
+    ...(config.catalogCacheDir && { cacheDir: config.catalogCacheDir }),
+    ...(config.watch && { watchDebounceMs: config.watchDebounceMs }),
+  });
   const store = live.store;
   for (const warning of localeWarnings(locales, store.current().site.language)) logger.warn(warning.fields, warning.message);
   // A reload may change site.json's language: a language no locale ships for is reported when it arrives.
@@ -122,7 +127,6 @@ export async function start(config: Config, logger: Logger = createLogger(config
     }
   }
 
-  if (config.watch) live.watch(config.watchDebounceMs);
   const catalog = store.current();
   logger.info(
     { host: config.host, port, metricsPort, watch: config.watch, articles: catalog.articles.length, problems: catalog.content.problems.length },

@@ -29,7 +29,6 @@ export const code: BlockDefinition<'code', typeof schema, CodeRecord, CodeModel>
   type: 'code',
   schema,
   resolve: (record) => record,
-  recordOf: codeRecord,
   canonical: codeRecord,
   // One line of words for search and excerpts: the code's layout is of no use there.
   texts: (block, out) => void out.push(block.text.replace(/\s+/g, ' ').trim()),

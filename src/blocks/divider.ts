@@ -10,7 +10,6 @@ export const divider: BlockDefinition<'divider', typeof schema, Divider, Divider
   type: 'divider',
   schema,
   resolve: (record) => record,
-  recordOf: () => ({ type: 'divider' }),
   canonical: () => ({ type: 'divider' }),
   texts: () => {},
   feedHtml: () => '<hr>',

@@ -95,13 +95,6 @@ export const embed: BlockDefinition<'embed', typeof schema, EmbedBlock, EmbedMod
     return { type: 'embed', provider: record.provider, url: record.url, ...(record.title && { title: record.title }), ...(thumbnail && { thumbnail }) };
   },
   pictures: (block) => (block.thumbnail ? [block.thumbnail] : []),
-  recordOf: (block) => ({
-    type: 'embed',
-    provider: block.provider,
-    url: block.url,
-    ...(block.title && { title: block.title }),
-    ...(block.thumbnail && { thumbnail: { src: block.thumbnail.asset.path, alt: block.thumbnail.alt } }),
-  }),
   canonical: (record): EmbedRecord => ({
     type: 'embed',
     provider: record.provider,

@@ -51,7 +51,6 @@ export const gallery: BlockDefinition<'gallery', typeof schema, GalleryBlock, Ga
     return { type: 'gallery', pictures, ...(record.caption && { caption: record.caption }) };
   },
   pictures: (block) => block.pictures,
-  recordOf: (block) => galleryRecord(block.pictures.map((picture) => pictureRecordOf(picture.asset.path, picture)), block.caption),
   canonical: (record) => galleryRecord(record.images.map((image) => pictureRecordOf(image.src, image)), record.caption),
   texts: (block, out) => {
     if (block.caption) out.push(plainInline(block.caption));

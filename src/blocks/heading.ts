@@ -31,7 +31,6 @@ export const heading: BlockDefinition<'heading', typeof schema, HeadingBlock, He
   type: 'heading',
   schema,
   resolve: (record) => record,
-  recordOf: (block) => ({ type: 'heading', text: block.text }),
   canonical: (record) => ({ type: 'heading', text: record.text }),
   texts: (block, out) => void out.push(plainInline(block.text)),
   feedHtml: (block) => `<h2>${escapeHtml(plainInline(block.text))}</h2>`,

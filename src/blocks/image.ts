@@ -49,7 +49,6 @@ export const image: BlockDefinition<'image', typeof schema, ImageBlock, ImageMod
     return picture && { type: 'image', picture };
   },
   pictures: (block) => ('picture' in block ? [block.picture] : []),
-  recordOf: (block) => ('picture' in block ? { type: 'image', ...pictureRecordOf(block.picture.asset.path, block.picture) } : textOnlyRecord(block.words)),
   canonical: (record) => (record.src && record.alt ? { type: 'image', ...pictureRecordOf(record.src, { ...record, alt: record.alt }) } : textOnlyRecord(record)),
   texts: (block, out) => {
     const caption = 'picture' in block ? block.picture.caption : block.words.caption;

@@ -83,7 +83,6 @@ export const list: BlockDefinition<'list', typeof schema, ListBlock, ListModel> 
   // A flat record that spells `ordered` out is already the resolved block; anything else needs a new object.
   resolve: (record) =>
     record.ordered !== undefined && flat(record.items) ? (record as ListBlock) : { type: 'list', items: canonicalItems(record.items), ordered: record.ordered ?? false },
-  recordOf: (block) => ({ type: 'list', items: block.items, ordered: block.ordered }),
   canonical: (record) => ({ type: 'list', items: canonicalItems(record.items), ordered: record.ordered ?? false }),
   texts: (block, out) => itemTexts(block.items, out),
   feedHtml: (block, env) => feedList(env.site, block.items, block.ordered),

@@ -16,7 +16,6 @@ export const paragraph: BlockDefinition<'paragraph', typeof schema, ParagraphBlo
   schema,
   // Nothing to resolve: the resolved block is the record's own object (no copy per article).
   resolve: (record) => record,
-  recordOf: (block) => ({ type: 'paragraph', text: block.text }),
   canonical: (record) => ({ type: 'paragraph', text: record.text }),
   texts: (block, out) => void out.push(plainInline(block.text)),
   feedHtml: (block, env) => `<p>${feedInlineHtml(env.site, block.text)}</p>`,

@@ -43,7 +43,6 @@ export const promo: BlockDefinition<'promo', typeof schema, Promo, PromoModel> =
     return { type: 'promo', text: record.text, ...(record.label && { label: record.label }), ...(targetSlug && { targetSlug }) };
   },
   articleLinks: (block) => (block.targetSlug ? [block.targetSlug] : []),
-  recordOf: (block) => ({ type: 'promo', ...(block.label && { label: block.label }), text: block.text, ...(block.targetSlug && { href: ARTICLE_PATH + block.targetSlug }) }),
   canonical: (record) => ({ type: 'promo', ...(record.label && { label: record.label }), text: record.text, ...(record.href && { href: record.href }) }),
   texts: (block, out) => {
     if (block.label) out.push(plainInline(block.label));

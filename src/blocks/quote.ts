@@ -18,7 +18,6 @@ export const quote: BlockDefinition<'quote', typeof schema, QuoteBlock, QuoteMod
   type: 'quote',
   schema,
   resolve: (record) => record,
-  recordOf: quoteRecord,
   canonical: quoteRecord,
   texts: (block, out) => {
     out.push(plainInline(block.text));

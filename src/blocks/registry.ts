@@ -46,7 +46,6 @@ interface AnyDefinition {
   resolve(record: BlockRecord, field: string, env: ResolveEnv): Block | undefined;
   pictures?(block: Block): Picture[];
   articleLinks?(block: Block): string[];
-  recordOf(block: Block): BlockRecord;
   canonical(record: BlockRecord): BlockRecord;
   texts(block: Block, out: string[]): void;
   feedHtml(block: Block, env: FeedEnv): string;
@@ -82,10 +81,6 @@ export function shareBlockStrings(record: BlockRecord, one: (value: string) => s
 
 export function resolveBlock(record: BlockRecord, field: string, env: ResolveEnv): Block | undefined {
   return definitionOf(record.type).resolve(record, field, env);
-}
-
-export function blockRecordOf(block: Block): BlockRecord {
-  return definitionOf(block.type).recordOf(block);
 }
 
 export function canonicalBlock(record: BlockRecord): BlockRecord {

@@ -53,7 +53,6 @@ export const table: BlockDefinition<'table', typeof schema, TableRecord, TableMo
   type: 'table',
   schema,
   resolve: (record) => record,
-  recordOf: tableRecord,
   canonical: tableRecord,
   texts: (block, out) => {
     if (block.caption) out.push(plainInline(block.caption));

@@ -59,8 +59,6 @@ export interface BlockDefinition<T extends string, S extends z.ZodObject, B exte
   pictures?(block: B): Picture[];
   /** Slugs of the articles whose visibility changes how the block is shown (a promo is linked only while its target is visible). */
   articleLinks?(block: B): string[];
-  /** The record a resolved block came from, in canonical form (reload keeps last good articles as resolved ones). */
-  recordOf(block: B): z.infer<S>;
   /** A record with everything that resolves the same written one way (defaults spelt out, fields in one order). */
   canonical(record: z.infer<S>): z.infer<S>;
   /** Its plain-text parts, for search, excerpts and feed summaries. */

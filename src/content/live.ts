@@ -13,6 +13,7 @@ import type { LoadOptions } from './load';
 import type { Problem } from './problems';
 import { formatProblem } from './problems';
 import { loadContentKeepingLastGood, type GoodRecords } from './reload';
+import { lockCacheFolder, type CacheLock } from './cache-lock';
 import { openSnapshot, writeSnapshot } from './snapshot';
 import { watchFolder, type FolderWatch } from './watch';
 import type { Logger } from '../log';
@@ -34,6 +35,8 @@ export interface ReloadResult {
   servingLastGood: string[];
   /** Collection files read from disk; the others were known unchanged (by the previous load, or the catalog snapshot at start). */
   filesRead: number;
+  /** Known files stat'ed to see whether they changed: after the first reload, only those the folder watcher named. */
+  filesChecked: number;
 }
 
 /** What /readyz shows: the catalog being served and how the last reload went. */
@@ -65,6 +68,12 @@ export interface LiveContentOptions extends Omit<LoadOptions, 'now' | 'store'> {
   clock?: () => Date;
   /** CATALOG_CACHE_DIR: keep the body store and a catalog snapshot there, so a restart reads only what changed. */
   cacheDir?: string;
+  /**
+   * Watch the data folder (as watch() does) from before the first load reads
+   * it: every change after that is named, so even the first reload looks only
+   * at the files named instead of every file.
+   */
+  watchDebounceMs?: number;
 }
 
 function logProblems(logger: Logger, problems: readonly Problem[], alreadyLogged: ReadonlySet<string>): void {
@@ -74,12 +83,28 @@ function logProblems(logger: Logger, problems: readonly Problem[], alreadyLogged
   }
 }
 
+function watchData(dataDir: string, debounceMs: number, logger: Logger, onChange: (files: string[]) => void): FolderWatch {
+  return watchFolder(dataDir, {
+    debounceMs,
+    folders: CONTENT_FOLDERS,
+    onChange,
+    onError: (error) => logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
+  });
+}
+
 export class LiveContent {
   private reloading: Promise<ReloadResult> | undefined;
   private another: Promise<ReloadResult> | undefined;
   private watcher: FolderWatch | undefined;
   private snapshotting: Promise<void> | undefined;
   private snapshotAgain = false;
+  /**
+   * What the folder watcher named since the running reload read the folder,
+   * or 'all' when a change may have gone unnamed: before the watch began, a
+   * SIGHUP (someone changed files we were not told of), a failed reload, or a
+   * watcher event without names. A reload given names stats only those files.
+   */
+  private changes: Set<string> | 'all' = 'all';
   private loggedProblems: Set<string>;
   private loadedAt: Date;
   private last: ReloadResult;
@@ -94,6 +119,8 @@ export class LiveContent {
     private good: GoodRecords,
     private readonly options: LiveContentOptions,
     first: ReloadResult,
+    /** The cache folder's lock, while this process keeps its snapshot there. */
+    private readonly cacheLock?: CacheLock,
   ) {
     this.loadedAt = first.at;
     this.last = first;
@@ -104,11 +131,23 @@ export class LiveContent {
   static async load(dataDir: string, options: LiveContentOptions): Promise<LiveContent> {
     const clock = options.clock ?? (() => new Date());
     const started = Date.now();
+    const lock = options.cacheDir ? lockCacheFolder(options.cacheDir) : undefined;
+    if (lock && 'heldBy' in lock) {
+      options.logger.warn({ cacheDir: options.cacheDir, reason: lock.heldBy }, `catalog cache folder not used: ${lock.heldBy}; reading every file, and no snapshot is kept`);
+      const { cacheDir: _taken, ...withoutCache } = options;
+      return LiveContent.load(dataDir, withoutCache);
+    }
     const folder = options.cacheDir ? await openSnapshot(options.cacheDir, dataDir) : undefined;
     if (folder?.ignored) options.logger.warn({ cacheDir: options.cacheDir, reason: folder.ignored }, `catalog snapshot not used: ${folder.ignored}; reading every file`);
     const bodies = folder?.store ?? BodyStore.private();
+    // Changes seen while the first load runs wait for the site to exist.
+    let live: LiveContent | undefined;
+    const early: string[][] = [];
+    const watcher = options.watchDebounceMs === undefined ? undefined : watchData(dataDir, options.watchDebounceMs, options.logger, (files) => (live ? live.watched(files) : early.push(files)));
     const loaded = await loadContentKeepingLastGood(dataDir, undefined, bodies, { ...(options.baseUrl && { baseUrl: options.baseUrl }), now: clock() }, folder?.earlier).catch((error: unknown) => {
+      watcher?.close();
       bodies.close();
+      lock?.release();
       throw error;
     });
     if (folder?.earlier) options.logger.info({ cacheDir: options.cacheDir, known: folder.files, filesRead: loaded.filesRead }, 'catalog snapshot used: only changed files were read');
@@ -123,8 +162,14 @@ export class LiveContent {
       problems: loaded.content.problems.length,
       servingLastGood: [],
       filesRead: loaded.filesRead,
+      filesChecked: loaded.filesChecked,
     };
-    const live = new LiveContent(dataDir, store, bodies, loaded.good, options, first);
+    live = new LiveContent(dataDir, store, bodies, loaded.good, options, first, lock);
+    if (watcher) {
+      live.watcher = watcher;
+      live.changes = new Set();
+      for (const files of early) live.watched(files);
+    }
     live.saveSnapshot();
     return live;
   }
@@ -135,6 +180,7 @@ export class LiveContent {
 
   /** Reloads the folder; concurrent calls share the run in progress plus at most one more. */
   reload(trigger: ReloadTrigger): Promise<ReloadResult> {
+    if (trigger !== 'watch') this.changes = 'all';
     if (!this.reloading) {
       this.reloading = this.runReload(trigger).finally(() => {
         this.reloading = undefined;
@@ -149,18 +195,18 @@ export class LiveContent {
     return this.another;
   }
 
-  /** Starts watching the data folder; every quiet moment after a change reloads. */
+  /** Starts watching the data folder; every quiet moment after a change reloads (the first reload looks at every file: see watchDebounceMs). */
   watch(debounceMs: number): void {
     if (this.watcher) return;
-    this.watcher = watchFolder(this.dataDir, {
-      debounceMs,
-      folders: CONTENT_FOLDERS,
-      onChange: (files) => {
-        this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
-        void this.reload('watch');
-      },
-      onError: (error) => this.options.logger.error({ err: error }, 'watching the data folder failed; reload with SIGHUP'),
-    });
+    this.watcher = watchData(this.dataDir, debounceMs, this.options.logger, (files) => this.watched(files));
+  }
+
+  /** The watcher saw `files` change (none named: anything may have). */
+  private watched(files: string[]): void {
+    this.options.logger.debug({ files: files.slice(0, 20), count: files.length }, 'data folder changed');
+    if (files.length === 0) this.changes = 'all';
+    else if (this.changes !== 'all') for (const file of files) this.changes.add(file);
+    void this.reload('watch');
   }
 
   /** The folders being watched, relative to the data folder ('' is the data folder itself); empty when not watching. */
@@ -168,10 +214,11 @@ export class LiveContent {
     return this.watcher?.folders() ?? [];
   }
 
-  /** Stops the watcher (shutdown, tests). A reload in progress finishes on its own. */
+  /** Stops the watcher (shutdown, tests). A reload in progress finishes on its own; the cache folder is given up after it and its snapshot. */
   close(): void {
     this.watcher?.close();
     this.watcher = undefined;
+    if (this.cacheLock) void this.settled().finally(() => this.cacheLock?.release());
   }
 
   /**
@@ -228,23 +275,31 @@ export class LiveContent {
     const clock = this.options.clock ?? (() => new Date());
     const started = Date.now();
     let result: ReloadResult;
+    const changes = this.changes;
+    this.changes = new Set();
     try {
-      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, { ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }), now: clock() });
+      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, {
+        ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }),
+        ...(changes !== 'all' && { changed: changes }),
+        now: clock(),
+      });
       const problems = loaded.content.problems;
       logProblems(logger, problems, this.loggedProblems);
       this.loggedProblems = new Set(problems.map(formatProblem));
       const catalog = this.store.replace(loaded.content);
       this.good = loaded.good;
       this.loadedAt = clock();
-      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead };
+      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead, filesChecked: loaded.filesChecked };
       this.saveSnapshot();
       logger.info(
         { trigger, version: catalog.version, articles: catalog.articles.length, problems: problems.length, servingLastGood: loaded.servingLastGood, durationMs: result.durationMs },
         'content reloaded',
       );
     } catch (error) {
+      // What changed since the last good read is not known now: the next reload looks at every file.
+      this.changes = 'all';
       const message = error instanceof Error ? error.message : String(error);
-      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0 };
+      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0, filesChecked: 0 };
       logger.error({ err: error, trigger }, 'content reload failed; still serving the previous content');
     }
     this.last = result;

@@ -52,10 +52,11 @@ export interface GoodRecords {
   failed: ReadonlyMap<string, readonly Problem[]>;
 }
 
-/** What the next read may take from the records being served instead of reading the file again. */
-export function earlierReads(good: GoodRecords): EarlierReads {
+/** What the next read may take from the records being served instead of reading the file again; `changed` as in EarlierReads. */
+export function earlierReads(good: GoodRecords, changed?: ReadonlySet<string>): EarlierReads {
   return {
     stamps: good.stamps,
+    ...(changed && { changed }),
     failed: good.failed,
     authors: (file) => good.authors.get(file)?.record,
     sources: (file) => good.sources.get(file)?.record,
@@ -74,6 +75,8 @@ export interface LoadedContent {
   servingLastGood: string[];
   /** Collection files read from disk (the others were known unchanged). */
   filesRead: number;
+  /** Known collection files stat'ed to see whether they changed. */
+  filesChecked: number;
 }
 
 function byFile<T>(a: RawRecord<T>, b: RawRecord<T>): number {
@@ -162,7 +165,12 @@ function note(problem: Problem): Problem {
  * ContentLoadError). With `previous`, a data folder that cannot be read at all
  * throws, so the caller keeps serving what it has.
  */
-export async function loadContentKeepingLastGood(dataDir: string, previous: GoodRecords | undefined, store: BodyStore, options: LoadOptions = {}, snapshot?: EarlierReads): Promise<LoadedContent> {
+export interface ReloadOptions extends LoadOptions {
+  /** The files the folder watcher named since `previous` was read (see EarlierReads.changed); absent: any may have changed. */
+  changed?: ReadonlySet<string>;
+}
+
+export async function loadContentKeepingLastGood(dataDir: string, previous: GoodRecords | undefined, store: BodyStore, options: ReloadOptions = {}, snapshot?: EarlierReads): Promise<LoadedContent> {
   if (previous) {
     const stat = await fs.stat(dataDir).catch((error: NodeJS.ErrnoException) => {
       throw new Error(`data folder ${dataDir} cannot be read (${error.code ?? error.message}); still serving the previous content`);
@@ -170,7 +178,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
     if (!stat.isDirectory()) throw new Error(`data folder ${dataDir} is not a folder; still serving the previous content`);
   }
   // A restart's first load may take what a snapshot knew (src/content/snapshot.ts); a reload takes the previous load's.
-  const read = await readRecords(dataDir, store, previous ? earlierReads(previous) : snapshot);
+  const read = await readRecords(dataDir, store, previous ? earlierReads(previous, options.changed) : snapshot);
   const restored = new Set<string>();
   let site = read.site;
   if (!site) {
@@ -234,5 +242,6 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
     good: goodRecords(site, records, content, served, images, read, restored),
     servingLastGood,
     filesRead: read.filesRead,
+    filesChecked: read.filesChecked,
   };
 }

@@ -25,7 +25,12 @@ export interface FolderWatchOptions {
   maxWaitMs?: number;
   /** Only these folders directly inside the watched folder are watched (with their subfolders); default: every folder. */
   folders?: readonly string[];
-  /** Called with the files that changed (relative to the folder; may be empty when the OS did not say). */
+  /**
+   * Called with the files that changed (relative to the folder, posix; a
+   * folder's name stands for everything in it). Empty when some change could
+   * not be named (the OS did not say, or a folder's watch failed): then
+   * anything may have changed.
+   */
   onChange: (files: string[]) => void;
   onError: (error: Error) => void;
 }
@@ -76,6 +81,8 @@ export function watchFolder(dir: string, options: FolderWatchOptions): FolderWat
   const topFolders = options.folders ? new Set(options.folders) : undefined;
   const watched = new Map<string, Watched>();
   let changed = new Set<string>();
+  /** Some change since the last flush has no name: the flush reports none, meaning "anything". */
+  let unnamed = false;
   let quietTimer: NodeJS.Timeout | undefined;
   let maxWaitTimer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -85,13 +92,15 @@ export function watchFolder(dir: string, options: FolderWatchOptions): FolderWat
     clearTimeout(maxWaitTimer);
     quietTimer = maxWaitTimer = undefined;
     if (closed) return;
-    const files = [...changed].sort();
+    const files = unnamed ? [] : [...changed].sort();
     changed = new Set();
+    unnamed = false;
     options.onChange(files);
   };
 
   const touched = (file: string) => {
     if (file) changed.add(file);
+    else unnamed = true;
     clearTimeout(quietTimer);
     quietTimer = setTimeout(flush, options.debounceMs).unref();
     maxWaitTimer ??= setTimeout(flush, maxWaitMs).unref();
@@ -145,7 +154,11 @@ export function watchFolder(dir: string, options: FolderWatchOptions): FolderWat
       watcher.on('error', (error) => {
         if (closed) return;
         if (rel === '') options.onError(error);
-        else unwatch(rel);
+        else {
+          // Changes in that folder may have gone unseen.
+          unwatch(rel);
+          touched('');
+        }
       });
       watched.set(rel, { watcher, ino });
     }

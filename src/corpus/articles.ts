@@ -11,9 +11,12 @@ import { Writer } from './sentences';
 import { capitalise, iso, slugify } from './text';
 import { HEADING_TEMPLATES, PHOTO_SUBJECTS, PROMO_LABELS, ROLES, SECTION_TABLE, SECTIONS, VERBS } from './words';
 
+/** How far back a promo may link: only this many earlier slugs are kept, so a million articles cost no more memory than a thousand. */
+const PROMO_LOOKBACK = 500;
+
 interface ArticleContext {
-  /** Slugs of the articles generated so far, by index (promo targets). */
-  slugs: string[];
+  /** Slugs of the last PROMO_LOOKBACK articles, at index % PROMO_LOOKBACK (promo targets). */
+  recentSlugs: string[];
   /** Round-robin counter over the photo set. */
   photo: number;
 }
@@ -81,7 +84,7 @@ function generateArticle(plan: CorpusPlan, index: number, ctx: ArticleContext): 
       body.push({ type: 'image', src: nextPhoto(), alt: capitalise(pick(rng, PHOTO_SUBJECTS)), ...(chance(rng, 0.8) && { caption: capitalise(w.text(1, hint, false)) }), credit: w.photoCredit() });
     } else {
       const label = chance(rng, 0.8) ? pick(rng, PROMO_LABELS) : undefined;
-      const target = index > 0 && chance(rng, 0.7) ? ctx.slugs[Math.max(0, index - 1 - Math.floor(rng() * Math.min(index, 500)))] : undefined;
+      const target = index > 0 && chance(rng, 0.7) ? ctx.recentSlugs[Math.max(0, index - 1 - Math.floor(rng() * Math.min(index, PROMO_LOOKBACK))) % PROMO_LOOKBACK] : undefined;
       body.push({ type: 'promo', text: w.headline(), ...(label && { label }), ...(target && { href: `/articles/${target}` }) });
     }
   }
@@ -107,10 +110,10 @@ const CITE_TABLE = cumulativeOf([15, 25, 25, 15, 10, 6, 4]);
 
 /** Yields the articles one by one, in index order (oldest first, apart from the embargoed ones). */
 export function* generateArticles(plan: CorpusPlan): Generator<ArticleInput> {
-  const ctx: ArticleContext = { slugs: [], photo: 0 };
+  const ctx: ArticleContext = { recentSlugs: [], photo: 0 };
   for (let i = 0; i < plan.options.articles; i += 1) {
     const article = generateArticle(plan, i, ctx);
-    ctx.slugs.push(article.slug);
+    ctx.recentSlugs[i % PROMO_LOOKBACK] = article.slug;
     yield article;
   }
 }

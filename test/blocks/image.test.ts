@@ -1,5 +1,5 @@
 /** The image block: a picture with caption and credit; without `src`, a text-only figure that keeps them visible. */
-import { blockImagePaths, blockModel, blockPictures, blockRecordOf, type BlockRecord } from '../../src/blocks/registry';
+import { blockImagePaths, blockModel, blockPictures, canonicalBlock, type BlockRecord } from '../../src/blocks/registry';
 import { feedOf, HOSTILE, htmlOf, problemsOf, renderPartial, resolved, show, textsOf } from './block-kit';
 
 const TEXT_ONLY = { type: 'image', caption: 'The first tram on Harbour Street, 1911', credit: 'Photo: Lindhaven City Archive' };
@@ -42,8 +42,8 @@ describe('without a src', () => {
     expect(blockPictures(block)).toEqual([]);
   });
 
-  test('its record drops an alt that describes no picture', () => {
-    expect(blockRecordOf(resolved({ ...TEXT_ONLY, alt: 'A tram' })!)).toEqual(TEXT_ONLY);
+  test('its canonical record drops an alt that describes no picture', () => {
+    expect(canonicalBlock({ ...TEXT_ONLY, alt: 'A tram' } as BlockRecord)).toEqual(TEXT_ONLY);
   });
 
   test('hostile caption and credit are printed as text, on the page and in the feed', () => {

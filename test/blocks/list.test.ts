@@ -1,6 +1,6 @@
 /** The list block: flat lists print as they always have; items may hold lists of their own, up to four levels. */
 import { MAX_LIST_DEPTH } from '../../src/blocks/list';
-import { blockRecordOf, blockSchema, canonicalBlock, resolveBlock } from '../../src/blocks/registry';
+import { blockSchema, canonicalBlock, resolveBlock, type BlockRecord } from '../../src/blocks/registry';
 import { env, feedOf, HOSTILE, htmlOf, problemsOf, resolved, textsOf } from './block-kit';
 
 const NESTED = {
@@ -36,7 +36,7 @@ test('nested lists print inside their item, on the page and in the feed', () => 
 test('the canonical form: an item without a list is its text; a nested list spells `ordered` out', () => {
   const canonical = { type: 'list', ordered: false, items: ['Tickets', { text: 'Cabins', ordered: false, items: ['Private, for *one* to three', { text: 'Couchettes', items: ['Six berths'], ordered: true }] }, 'Bicycles'] };
   expect(canonicalBlock(blockSchema.parse(NESTED))).toEqual(canonical);
-  expect(blockRecordOf(resolved(NESTED)!)).toEqual(canonical);
+  expect(resolveBlock(canonical as BlockRecord, 'body[0]', env)).toEqual(resolved(NESTED));
 });
 
 test('search text has every item at every level, Markdown gone', () => {

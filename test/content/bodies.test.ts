@@ -4,12 +4,12 @@
  * images; an article object holds only where its body is; a reload reads
  * only the files that changed and stores only their bodies.
  */
-import { existsSync, fstatSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { blockTexts, canonicalBlock, recordTexts, type BlockRecord } from '../../src/blocks/registry';
 import { BodyStore, readSharedBody } from '../../src/content/body-store';
 import { bodyNeeds, storeBody } from '../../src/content/bodies';
-import { loadContent, readRecords } from '../../src/content/load';
+import { loadContent, namedIn, readRecords } from '../../src/content/load';
 import { loadContentKeepingLastGood } from '../../src/content/reload';
 import { baseRecords, NOW, removeDataDirs, writeDataDir, type Json } from '../helpers/fixture';
 
@@ -178,5 +178,46 @@ describe('reading again', () => {
     const fixed = await loadContentKeepingLastGood(dir, still.good, store, { now: NOW });
     expect(fixed.servingLastGood).toEqual([]);
     expect(fixed.content.articles.get('first-story')!.headline).toBe('Fixed');
+  });
+
+  test('with the names the watcher gave, only those files (or folders) are looked at', async () => {
+    const dir = await agedDir();
+    const store = BodyStore.private();
+    const first = await loadContentKeepingLastGood(dir, undefined, store, { now: NOW });
+    const records = baseRecords().articles as Json[];
+    // Two edits on disk, the watcher named one: the other is not even stat'ed, so it keeps its record.
+    writeFileSync(path.join(dir, 'articles/first-story.json'), JSON.stringify({ ...records[0], headline: 'Named edit' }));
+    writeFileSync(path.join(dir, 'articles/second-story.json'), JSON.stringify({ ...records[1], headline: 'Unnamed edit' }));
+    const named = await loadContentKeepingLastGood(dir, first.good, store, { now: NOW, changed: new Set(['articles/first-story.json']) });
+    expect(named.filesRead).toBe(1);
+    expect(named.content.articles.get('first-story')!.headline).toBe('Named edit');
+    expect(named.content.articles.get('second-story')!.headline).toBe('Headline of second-story');
+    // A folder's name covers the files in it; without names every file is stat'ed.
+    const folder = await loadContentKeepingLastGood(dir, named.good, store, { now: NOW, changed: new Set(['articles']) });
+    expect(folder.content.articles.get('second-story')!.headline).toBe('Unnamed edit');
+    writeFileSync(path.join(dir, 'articles/third-story.json'), JSON.stringify({ ...records[2], headline: 'Seen by a full look' }));
+    const all = await loadContentKeepingLastGood(dir, folder.good, store, { now: NOW });
+    expect(all.content.articles.get('third-story')!.headline).toBe('Seen by a full look');
+  });
+
+  test('a file the watcher names that is gone takes its article with it', async () => {
+    const dir = await agedDir();
+    const store = BodyStore.private();
+    const first = await loadContentKeepingLastGood(dir, undefined, store, { now: NOW });
+    unlinkSync(path.join(dir, 'articles/third-story.json'));
+    const gone = await loadContentKeepingLastGood(dir, first.good, store, { now: NOW, changed: new Set(['articles/third-story.json']) });
+    expect(gone.content.articles.has('third-story')).toBe(false);
+    expect(gone.content.articles.has('first-story')).toBe(true);
+  });
+});
+
+describe('namedIn', () => {
+  test('matches the file itself and the folders it is in, not names that only start alike', () => {
+    const changed = new Set(['articles/2026', 'authors/ada-lane.json']);
+    expect(namedIn(changed, 'articles/2026/a.json')).toBe(true);
+    expect(namedIn(changed, 'authors/ada-lane.json')).toBe(true);
+    expect(namedIn(changed, 'articles/20261/a.json')).toBe(false);
+    expect(namedIn(changed, 'authors/ada-lane.json.bak')).toBe(false);
+    expect(namedIn(new Set(['articles']), 'articles/2026/a.json')).toBe(true);
   });
 });

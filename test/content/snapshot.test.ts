@@ -5,6 +5,7 @@
  * ignored (every file read), never trusted.
  */
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -166,5 +167,61 @@ describe('a snapshot that cannot be trusted is ignored', () => {
     const second = await run(dir, cache);
     expect(second.filesRead).toBe(FILES.length);
     expect(second.bodyOf('first-story')).toContain('Body text of first-story');
+  });
+});
+
+describe('one process at a time in the cache folder', () => {
+  const warned = (lines: Json[]) => lines.find((l) => typeof l.msg === 'string' && l.msg.startsWith('catalog cache folder not used'));
+
+  test('a second site on a folder in use reads every file and writes nothing there; once the first closes, the folder is used again', async () => {
+    const { dir } = await site();
+    const cache = cacheDir();
+    const { logger } = recordingLogger();
+    const holder = await LiveContent.load(dir, { logger, clock: () => NOW, cacheDir: cache });
+    await holder.settled();
+    const bodiesBefore = readFileSync(path.join(cache, 'bodies.bin'));
+    const snapshotBefore = readFileSync(path.join(cache, 'catalog.snapshot'));
+    const second = await run(dir, cache);
+    expect(second.filesRead).toBe(FILES.length);
+    expect(warned(second.lines)?.reason).toMatch(/already uses it/);
+    expect(second.bodyOf('first-story')).toContain('Body text of first-story');
+    expect(readFileSync(path.join(cache, 'bodies.bin'))).toEqual(bodiesBefore);
+    expect(readFileSync(path.join(cache, 'catalog.snapshot'))).toEqual(snapshotBefore);
+    holder.close();
+    await holder.settled();
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = await run(dir, cache);
+    expect(warned(third.lines)).toBeUndefined();
+    expect(third.filesRead).toBe(0);
+  });
+
+  test("another live process's lock is respected; a dead process's lock is taken over", async () => {
+    const { dir } = await site();
+    const cache = cacheDir();
+    await run(dir, cache);
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(path.join(cache, 'lock'), JSON.stringify({ pid: sleeper.pid, host: os.hostname() }));
+      const blocked = await run(dir, cache);
+      expect(warned(blocked.lines)?.reason).toBe(`process ${sleeper.pid} uses it`);
+      expect(blocked.filesRead).toBe(FILES.length);
+    } finally {
+      sleeper.kill();
+    }
+    await new Promise((resolve) => sleeper.once('exit', resolve));
+    const takenOver = await run(dir, cache);
+    expect(warned(takenOver.lines)).toBeUndefined();
+    expect(takenOver.filesRead).toBe(0);
+  });
+
+  test('a lock from another host is respected, and the warning says which file to delete', async () => {
+    const { dir } = await site();
+    const cache = cacheDir();
+    await run(dir, cache);
+    writeFileSync(path.join(cache, 'lock'), JSON.stringify({ pid: 1, host: 'another-host' }));
+    const blocked = await run(dir, cache);
+    expect(warned(blocked.lines)?.reason).toContain(`delete ${path.join(cache, 'lock')} if no process uses the folder`);
+    rmSync(path.join(cache, 'lock'));
+    expect((await run(dir, cache)).filesRead).toBe(0);
   });
 });
