@@ -122,6 +122,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
       metricsPort = await listen(metricsServer, config.metricsPort, config.host);
     } catch (error) {
       store.stopKeepingCurrent();
+      search.stop();
       server.close();
       throw error;
     }
