@@ -10,14 +10,12 @@
 import { recordTexts, type BlockRecord } from '../blocks/registry';
 import type { Bodies } from '../content/bodies';
 import type { StoredBody } from '../content/body-store';
-import type { Catalog } from '../content/catalog';
-import { byNewest } from '../content/catalog';
 import type { Article } from '../content/model';
 
 /** Where a body is in the store (what a worker needs to read it: StoredBody without what resolving it needs). */
 export type BodyPlace = Pick<StoredBody, 'at' | 'bytes' | 'hash'>;
 
-/** One article as the index builder reads it. */
+/** One article as the index builder reads it (which articles, in what order: indexedArticles in lifecycle.ts). */
 export interface IndexDocument {
   headline: string;
   /** Inline Markdown. */
@@ -30,17 +28,6 @@ export interface IndexDocument {
   corrections: string[];
   /** Plain names: the cited sources and the origin (each once), the tags, the section. */
   names: string[];
-}
-
-/**
- * The articles an index of the catalog's content holds, in document order:
- * every published one (drafts never), embargoed ones too (hidden per
- * catalog, see view.ts), newest first.
- */
-export function indexedArticles(catalog: Catalog): Article[] {
-  // The catalog's visible articles are newest first; embargoed ones are all newer still.
-  const embargoed = [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
-  return [...embargoed, ...catalog.articles];
 }
 
 export function indexDocumentOf(article: Article): IndexDocument {

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { BlockRecord } from '../blocks/registry';
 import { readSharedBody } from '../content/body-store';
 import { IndexBuilder } from './build';
-import { TERM_SEPARATOR, transferables, type FromWorker, type PostedPostings, type ToWorker, type WorkerStart } from './worker-build';
+import { TERM_SEPARATOR, transferables, type FromWorker, type PostedPostings, type ToWorker, type WorkerStart } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('index-worker.ts runs as a worker thread (worker-build.ts starts it)');

@@ -11,11 +11,11 @@
  * (docs/decisions/0020-search-index-in-a-worker.md).
  */
 import type { BodyStore } from '../content/body-store';
-import type { Catalog, CatalogStore } from '../content/catalog';
+import { byNewest, type Catalog, type CatalogStore } from '../content/catalog';
 import type { Article, Content } from '../content/model';
 import { createLogger } from '../log';
 import { IndexBuilder, type Postings } from './build';
-import { indexDocumentOf, indexedArticles } from './documents';
+import { indexDocumentOf } from './documents';
 import { SearchIndex } from './engine';
 import { CatalogSearch } from './view';
 import { BuildCancelled, buildInWorker, type WorkerBuild } from './worker-build';
@@ -59,6 +59,17 @@ const earlier = new WeakMap<Content, SearchIndex>();
 const views = new WeakMap<Catalog, CatalogSearch>();
 
 let defaultLog: SearchLog | undefined;
+
+/**
+ * The articles an index of the catalog's content holds, in document order:
+ * every published one (drafts never), embargoed ones too (hidden per
+ * catalog, see view.ts), newest first.
+ */
+function indexedArticles(catalog: Catalog): Article[] {
+  // The catalog's visible articles are newest first; embargoed ones are all newer still.
+  const embargoed = [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
+  return [...embargoed, ...catalog.articles];
+}
 
 function buildFor(catalog: Catalog, log?: SearchLog): Build {
   let build = builds.get(catalog.content);

@@ -11,33 +11,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BodyStore, SharedBodyFile } from '../content/body-store';
+import type { BodyStore } from '../content/body-store';
 import type { Article } from '../content/model';
 import type { Postings } from './build';
 import { indexDocumentOf, type IndexDocument } from './documents';
-
-/** Documents per message: a few hundred microseconds to clone, and the worker never waits long for the next. */
-export const BATCH_DOCUMENTS = 256;
-
-/** What the worker is started with. */
-export interface WorkerStart {
-  body: SharedBodyFile;
-  documentCount: number;
-}
-
-/** Main thread → worker. */
-export type ToWorker = { type: 'documents'; documents: IndexDocument[] } | { type: 'end' };
-
-/** Postings as posted back: the typed arrays are transferred; the terms travel as one string (one copy, not a clone per term). */
-export interface PostedPostings extends Omit<Postings, 'terms'> {
-  /** The sorted terms joined by TERM_SEPARATOR (no term holds it: terms are cut at whitespace). */
-  terms: string;
-}
-
-export const TERM_SEPARATOR = '\n';
-
-/** Worker → main thread: ready for one more batch, or done (`postedAt`: performance.timeOrigin + performance.now(), shared by the threads' clocks). */
-export type FromWorker = { type: 'more' } | { type: 'done'; postings: PostedPostings; buildMs: number; postedAt: number };
+import { TERM_SEPARATOR, type FromWorker, type ToWorker, type WorkerStart } from './worker-protocol';
 
 /** A finished build: the postings, the worker's time, and the hand-over (from the worker's post to the postings on the main thread, the terms split). */
 export interface BuiltPostings {
@@ -46,11 +24,8 @@ export interface BuiltPostings {
   handOverMs: number;
 }
 
-/** The typed arrays of posted postings, to be transferred rather than copied. */
-export function transferables(postings: PostedPostings): ArrayBuffer[] {
-  const { postStart, gapStart, docGaps, flags, normHeadline, normStandfirst, normAuthors, normRest } = postings;
-  return [postStart, gapStart, docGaps, flags, normHeadline, normStandfirst, normAuthors, normRest].map((array) => array.buffer as ArrayBuffer);
-}
+/** Documents per message: about a millisecond to make and post at 100k, and the worker never waits long for the next. */
+export const BATCH_DOCUMENTS = 256;
 
 /** The main thread splits the terms in slices of this many milliseconds: a real archive's vocabulary of a million terms takes ~120 ms to split. */
 const SPLIT_SLICE_MS = 8;
