@@ -25,6 +25,13 @@ module.exports = {
     { name: 'pages-below-http', severity: 'error', from: { path: '^src/pages/' }, to: { path: above('purge', 'feeds', 'http', 'cli', 'corpus', 'import') } },
     { name: 'http-below-server', severity: 'error', from: { path: '^src/http/' }, to: { path: above('cli', 'corpus', 'import') } },
     { name: 'import-is-a-tool', severity: 'error', comment: 'The importer writes records; only the CLI runs it.', from: { path: '^src/import/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli', 'corpus') } },
+    {
+      name: 'search-worker-needs-no-catalog',
+      severity: 'error',
+      comment: 'The search index worker builds from the documents it is posted and reads bodies by offset: nothing it loads may reach the catalog or the content load (docs/decisions/0020-search-index-in-a-worker.md).',
+      from: { path: '^src/search/index-worker\\.ts$' },
+      to: { path: '^src/content/(catalog|catalog-indexes|load|live|reload|resolve|snapshot)\\.ts$', reachable: true },
+    },
     { name: 'corpus-is-a-tool', severity: 'error', comment: 'The corpus generator writes records; only the CLI runs it.', from: { path: '^src/corpus/' }, to: { path: above('pages', 'feeds', 'search', 'http', 'cli') } },
   ],
   options: {

@@ -87,7 +87,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
     siteLanguage = language;
     for (const warning of localeWarnings({ locales: locales.locales, problems: [] }, language)) logger.warn(warning.fields, warning.message);
   });
-  keepSearchIndexed(store, live.listeners); // builds the search index in the background, now and after every reload
+  const search = keepSearchIndexed(store, live.listeners, logger); // builds the search index in the background, now and after every reload
   const pageCache = config.pageCacheBytes > 0 ? new PageCache(config.pageCacheBytes) : undefined;
   const metrics = new SiteMetrics({ store, live, processMetrics: options.processMetrics ?? true, ...(pageCache && { pageCache }) });
   let draining = false;
@@ -122,6 +122,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
       metricsPort = await listen(metricsServer, config.metricsPort, config.host);
     } catch (error) {
       store.stopKeepingCurrent();
+      search.stop();
       server.close();
       throw error;
     }
@@ -138,6 +139,7 @@ export async function start(config: Config, logger: Logger = createLogger(config
     stopping ??= (async () => {
       draining = true;
       live.close();
+      search.stop(); // a build under way would keep the process alive
       const servers = metricsServer ? [server, metricsServer] : [server];
       const result = await shutdownServers(servers, { timeoutMs: config.shutdownTimeoutMs });
       await live.settled();

@@ -16,7 +16,7 @@ import { paragraph } from './paragraph';
 import { promo } from './promo';
 import { quote } from './quote';
 import { table } from './table';
-import type { Picture } from './picture';
+import { pictureOf, type Picture } from './picture';
 import type { FeedEnv, ImagePathMap, ResolveEnv, ShowEnv } from './types';
 
 export const BLOCKS = [paragraph, heading, image, list, quote, promo, table, embed, code, divider, gallery] as const;
@@ -90,6 +90,24 @@ export function canonicalBlock(record: BlockRecord): BlockRecord {
 /** Appends the block's plain-text parts to `out`. */
 export function blockTexts(block: Block, out: string[]): void {
   definitionOf(block.type).texts(block, out);
+}
+
+/**
+ * Resolving for the words only: every picture and link granted. A block's
+ * texts never depend on what its references resolve to (a picture's caption
+ * is its record's), so a record's texts need no image probes and no catalog:
+ * the search index's worker thread has neither.
+ */
+const WORDS_ONLY: ResolveEnv = {
+  picture: (_field, record) => pictureOf({ path: record.src, url: '', width: 1, height: 1, hash: '' }, record),
+  hasArticle: () => true,
+  fail: () => undefined,
+};
+
+/** Appends the plain-text parts of a checked block record to `out`: blockTexts of the block it resolves to. */
+export function recordTexts(record: BlockRecord, out: string[]): void {
+  const block = resolveBlock(record, '', WORDS_ONLY);
+  if (block) blockTexts(block, out);
 }
 
 export function blockFeedHtml(block: Block, env: FeedEnv): string {

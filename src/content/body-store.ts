@@ -43,6 +43,47 @@ export function bodyHash(json: string): string {
 }
 
 /**
+ * What another thread needs to read a store's bodies itself: threads share
+ * the process's descriptors, so the number is enough (a private store's file
+ * has no path any more). Plain data, so it can be posted to a worker.
+ */
+export interface SharedBodyFile {
+  readonly fd: number;
+  /** The store's path, for messages. */
+  readonly file: string;
+  /** Bytes a previous run wrote, which are checked against their hash when read (BodyStore.read). */
+  readonly inherited: number;
+  /** Bytes written when it was shared: every body stored before then can be read. */
+  readonly written: number;
+}
+
+/** `bytes` bytes at `at` of the file open as `fd`, as text. */
+function readText(fd: number, file: string, at: number, bytes: number): string {
+  const buffer = Buffer.allocUnsafe(bytes);
+  let done = 0;
+  while (done < bytes) {
+    const got = readSync(fd, buffer, done, bytes - done, at + done);
+    if (got === 0) throw new Error(`${file} ended at ${at + done} while reading a body`);
+    done += got;
+  }
+  return buffer.toString('utf8');
+}
+
+/** A body's JSON, checked against its hash when a previous run wrote it: a damaged or swapped store must not show as someone's story. */
+function checked(json: string, body: Pick<StoredBody, 'at' | 'hash'>, inherited: number, file: string): string {
+  if (body.at < inherited && bodyHash(json) !== body.hash) {
+    throw new Error(`the body at ${body.at} in ${file} does not match its hash (the file is damaged); delete the cache folder (CATALOG_CACHE_DIR) and restart`);
+  }
+  return json;
+}
+
+/** The JSON of a body stored before the store was shared, read through the shared descriptor (a worker thread's BodyStore.read). */
+export function readSharedBody(shared: SharedBodyFile, body: Pick<StoredBody, 'at' | 'bytes' | 'hash'>): string {
+  if (body.at + body.bytes > shared.written) throw new Error(`body at ${body.at} (+${body.bytes}) was not yet written to ${shared.file} when it was shared (${shared.written} bytes)`);
+  return checked(readText(shared.fd, shared.file, body.at, body.bytes), body, shared.inherited, shared.file);
+}
+
+/**
  * Closes the file of a store nobody holds any more (tests make many; a server
  * holds one for its life): a forgotten close must not leak descriptors.
  */
@@ -61,6 +102,8 @@ export class BodyStore {
   private pending = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
   private pendingBytes = 0;
   private closed = false;
+  /** Shares not yet released (share()): the descriptor stays open until the last one is. */
+  private shares = 0;
   /** Bytes that were in the file when it was opened (a previous run's): checked against their hash when read. */
   private readonly inherited: number;
 
@@ -118,14 +161,30 @@ export class BodyStore {
     return { at, bytes, hash: bodyHash(json), ...(images?.length && { images }), ...(links?.length && { links }) };
   }
 
-  /** The JSON of a stored body. */
-  read(body: StoredBody): string {
-    const json = this.text(body.at, body.bytes);
-    // Bytes a previous run wrote are not taken on trust: a damaged or swapped store must not show as someone's story.
-    if (body.at < this.inherited && bodyHash(json) !== body.hash) {
-      throw new Error(`the body at ${body.at} in ${this.file} does not match its hash (the file is damaged); delete the cache folder (CATALOG_CACHE_DIR) and restart`);
-    }
-    return json;
+  /** The JSON of a stored body (its place is enough). */
+  read(body: Pick<StoredBody, 'at' | 'bytes' | 'hash'>): string {
+    return checked(this.text(body.at, body.bytes), body, this.inherited, this.file);
+  }
+
+  /**
+   * The store's descriptor for another thread to read every body stored so
+   * far (readSharedBody), until `release` is called: until then the
+   * descriptor stays open, whether the store is closed or forgotten (`release`
+   * holds the store, so its finalizer cannot close it), since a closed number
+   * may be reused for another file and read as someone's story.
+   */
+  share(): { file: SharedBodyFile; release: () => void } {
+    if (this.closed) throw new Error(`the body store ${this.file} is closed`);
+    this.flush();
+    this.shares++;
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      this.shares--;
+      if (this.closed && this.shares === 0) closeSync(this.fd);
+    };
+    return { file: { fd: this.fd, file: this.file, inherited: this.inherited, written: this.written }, release };
   }
 
   /** The store's first bytes as text, unchecked (the catalog snapshot's token line). */
@@ -138,14 +197,7 @@ export class BodyStore {
     if (end > this.size) throw new Error(`body at ${at} (+${bytes}) is past the end of ${this.file} (${this.size} bytes)`);
     if (at >= this.written) return this.pending.toString('utf8', at - this.written, end - this.written);
     if (end > this.written) this.flush();
-    const buffer = Buffer.allocUnsafe(bytes);
-    let done = 0;
-    while (done < bytes) {
-      const got = readSync(this.fd, buffer, done, bytes - done, at + done);
-      if (got === 0) throw new Error(`${this.file} ended at ${at + done} while reading a body`);
-      done += got;
-    }
-    return buffer.toString('utf8');
+    return readText(this.fd, this.file, at, bytes);
   }
 
   /** Writes what is waiting (a snapshot must not point past the file's end). */
@@ -161,6 +213,6 @@ export class BodyStore {
     this.closed = true;
     unreferenced.unregister(this);
     if (this.kept) this.flush();
-    closeSync(this.fd);
+    if (this.shares === 0) closeSync(this.fd); // else the last release closes it
   }
 }

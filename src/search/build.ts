@@ -1,7 +1,8 @@
 /**
  * Building the search index: one pass over the published articles of a
- * content version, a slice at a time (so it can run between requests), into
- * a compact inverted index (see SearchIndex in index.ts and
+ * content version (documents.ts), a document at a time, so it can run in
+ * slices between requests or in a worker thread (lifecycle.ts), into a
+ * compact inverted index (see SearchIndex in engine.ts and
  * docs/decisions/0008-search-at-scale.md).
  *
  * A document's words fall into four groups, each with its own weight:
@@ -14,12 +15,9 @@
  * (IndexData) and the one pass that writes it are read together; split, each
  * half would have to restate the other's encoding.
  */
-import type { Catalog } from '../content/catalog';
-import { byNewest } from '../content/catalog';
-import { blockTexts } from '../blocks/registry';
-import type { Bodies } from '../content/bodies';
-import type { Article } from '../content/model';
+import type { BlockRecord } from '../blocks/registry';
 import { plainInline } from '../text/inline';
+import { bodyRecordTexts, type BodyPlace, type IndexDocument } from './documents';
 import { forEachTerm, NON_ASCII } from './terms';
 
 export const HEADLINE = 0x20;
@@ -30,12 +28,8 @@ export const REST_TF = 0x1f;
 /** BM25+ parameters (MiniSearch's defaults). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
-/** The built index's data: everything in typed arrays but the two string lists. */
-export interface IndexData {
-  /** Slug of each document, newest first (a document's number is its position). */
-  slugs: string[];
-  /** Publication time (epoch ms) of each document. */
-  publishedAt: Float64Array;
+/** What the builder makes: everything in typed arrays but the term list. */
+export interface Postings {
   /** Every term, sorted; a term's number is its position. */
   terms: string[];
   /** Postings of term t are postings postStart[t] to postStart[t + 1] - 1. */
@@ -53,43 +47,12 @@ export interface IndexData {
   normRest: Float32Array;
 }
 
-/** The article's body as plain text: paragraphs, headings, list items, quotes, captions and promos, one per line. */
-export function articleBodyText(bodies: Bodies, article: Article): string {
-  const out: string[] = [];
-  for (const block of bodies.blocks(article.body, false)) blockTexts(block, out);
-  return out.join('\n');
-}
-
-/** Body texts of the articles search pages showed last (popular queries show the same articles); bounded, unlike the articles. */
-const recentBodies = new Map<Article, string>();
-export const BODY_TEXT_CACHE_SIZE = 1000;
-
-/** articleBodyText, remembered for the last BODY_TEXT_CACHE_SIZE articles asked for. */
-export function cachedBodyText(bodies: Bodies, article: Article): string {
-  let text = recentBodies.get(article);
-  if (text !== undefined) {
-    recentBodies.delete(article); // re-inserted below as the most recent
-  } else {
-    text = articleBodyText(bodies, article);
-    if (recentBodies.size >= BODY_TEXT_CACHE_SIZE) recentBodies.delete(recentBodies.keys().next().value as Article);
-  }
-  recentBodies.set(article, text);
-  return text;
-}
-
-/** Texts of the "rest" group: main image caption, body, source and origin names, tags, section. */
-function restTexts(bodies: Bodies, article: Article): string[] {
-  const out: string[] = [];
-  if (article.image?.caption) out.push(plainInline(article.image.caption));
-  for (const block of bodies.blocks(article.body, false)) blockTexts(block, out);
-  // A correction is part of the story a reader may search for ("the figure was wrong").
-  for (const correction of article.corrections ?? []) out.push(plainInline(correction.text));
-  const sources = new Set(article.citations.map((c) => c.source.name));
-  if (article.origin) sources.add(article.origin.name);
-  out.push(...sources);
-  for (const tag of article.tags) out.push(tag.name);
-  out.push(article.section.name);
-  return out;
+/** The built index's data: the postings, and which article each document number is (the main thread knows that without the builder). */
+export interface IndexData extends Postings {
+  /** Slug of each document, newest first (a document's number is its position). */
+  slugs: string[];
+  /** Publication time (epoch ms) of each document. */
+  publishedAt: Float64Array;
 }
 
 const GROUP_FLAG = [HEADLINE, STANDFIRST, AUTHORS, 0] as const;
@@ -193,11 +156,14 @@ class ByteStreams {
   }
 }
 
-/** Builds IndexData from the published articles of a catalog's content (drafts never; embargoed ones too, hidden per catalog). */
+/**
+ * Builds the postings of a content version's documents, added one at a time
+ * in document order (documents.ts says which and in what order). It needs no
+ * catalog, only a way to read a body, so it runs on the main thread or in a
+ * worker (index-worker.ts) alike.
+ */
 export class IndexBuilder {
-  readonly documentCount: number;
-  private readonly docs: readonly Article[];
-  private readonly bodies: Bodies;
+  /** Documents added so far (the next one's number). */
   private next = 0;
   /** Open-addressing hash table of terms: slot → term number + 1 (0: empty). */
   private table = new Int32Array(4096);
@@ -213,32 +179,30 @@ export class IndexBuilder {
   private restTf = new Uint16Array(1024);
   private readonly touched: number[] = [];
   private readonly lengths: [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  private readonly restParts: string[] = [];
   private group = 0;
   private groupLength = 0;
   private doc = 0;
 
-  constructor(catalog: Catalog) {
-    // The catalog's visible articles are newest first; embargoed ones are all newer still.
-    const embargoed = [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
-    this.docs = [...embargoed, ...catalog.articles];
-    this.bodies = catalog.content.bodies;
-    this.documentCount = this.docs.length;
-    const n = this.docs.length;
+  constructor(
+    /** How many documents will be added. */
+    readonly documentCount: number,
+    /** The records of a body, from the body store. */
+    private readonly readBody: (body: BodyPlace) => readonly BlockRecord[],
+  ) {
+    const n = documentCount;
     this.lengths = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)];
   }
 
-  get done(): boolean {
-    return this.next >= this.docs.length;
+  /** How many documents have been added. */
+  get added(): number {
+    return this.next;
   }
 
-  /** Indexes documents until `deadline` (performance.now() ms) or the end; returns whether all are indexed. */
-  step(deadline = Infinity): boolean {
-    while (this.next < this.docs.length) {
-      this.addDocument(this.next, this.docs[this.next] as Article);
-      this.next++;
-      if ((this.next & 15) === 0 && performance.now() >= deadline) break;
-    }
-    return this.done;
+  /** Indexes the next document. */
+  add(document: IndexDocument): void {
+    if (this.next >= this.documentCount) throw new Error(`the index was made for ${this.documentCount} documents; one more was added`);
+    this.addDocument(this.next++, document);
   }
 
   /** The number of the term text[start, end), hashed `h`, added if new. */
@@ -346,16 +310,28 @@ export class IndexBuilder {
     (this.lengths[group] as Uint32Array)[this.doc] = this.groupLength;
   }
 
-  private addDocument(doc: number, article: Article): void {
+  /** Texts of the "rest" group: main image caption, body, corrections, source and origin names, tags, section. */
+  private restTexts(document: IndexDocument): string[] {
+    const out = this.restParts;
+    out.length = 0;
+    if (document.caption) out.push(plainInline(document.caption));
+    bodyRecordTexts(this.readBody(document.body), out);
+    // A correction is part of the story a reader may search for ("the figure was wrong").
+    for (const correction of document.corrections) out.push(plainInline(correction));
+    out.push(...document.names);
+    return out;
+  }
+
+  private addDocument(doc: number, document: IndexDocument): void {
     this.doc = doc;
     this.touched.length = 0;
-    this.addGroup(0, [article.headline]);
-    this.addGroup(1, [plainInline(article.standfirst)]);
-    this.addGroup(2, article.authors.map((a) => a.name));
-    this.addGroup(3, restTexts(this.bodies, article));
+    this.addGroup(0, [document.headline]);
+    this.addGroup(1, [plainInline(document.standfirst)]);
+    this.addGroup(2, document.authors);
+    this.addGroup(3, this.restTexts(document));
     for (const id of this.touched) {
       const flags = (this.docFlags[id] as number) | Math.min(REST_TF, this.restTf[id] as number);
-      // The gap in 7-bit groups, low first, in the fewest bytes (index.ts's varintLength counts on it).
+      // The gap in 7-bit groups, low first, in the fewest bytes (engine.ts's varintLength counts on it).
       let gap = doc - (this.lastDoc[id] as number);
       while (gap >= 0x80) {
         this.gaps.push(id, (gap & 0x7f) | 0x80);
@@ -367,9 +343,9 @@ export class IndexBuilder {
     }
   }
 
-  /** The finished index data; the builder's buffers are released. */
-  finish(): IndexData {
-    if (!this.done) this.step();
+  /** The finished postings, once every document is added; the builder's buffers are released. */
+  finish(): Postings {
+    if (this.next !== this.documentCount) throw new Error(`the index was made for ${this.documentCount} documents; ${this.next} were added`);
     const ids = this.termStrings.map((_, i) => i).sort((a, b) => {
       const x = this.termStrings[a] as string;
       const y = this.termStrings[b] as string;
@@ -390,7 +366,7 @@ export class IndexBuilder {
       this.flagBytes.copyTo(id, flags, postStart[t] as number);
       this.gaps.copyTo(id, docGaps, gapStart[t] as number);
     }
-    const n = this.docs.length;
+    const n = this.documentCount;
     const norm = (lengths: Uint32Array): Float32Array => {
       let sum = 0;
       for (let d = 0; d < n; d++) sum += lengths[d] as number;
@@ -400,9 +376,7 @@ export class IndexBuilder {
       return out;
     };
     const [headline, standfirst, authors, rest] = this.lengths;
-    const data: IndexData = {
-      slugs: this.docs.map((a) => a.slug),
-      publishedAt: Float64Array.from(this.docs, (a) => a.publishedAt.getTime()),
+    const postings: Postings = {
       terms: ids.map((id) => this.termStrings[id] as string),
       postStart,
       gapStart,
@@ -416,6 +390,6 @@ export class IndexBuilder {
     this.gaps.release();
     this.flagBytes.release();
     this.lastDoc = [];
-    return data;
+    return postings;
   }
 }

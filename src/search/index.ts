@@ -7,13 +7,17 @@
  * docs/decisions/0008-search-at-scale.md.
  *
  * This is the public entry, so that pages, the server, tools and tests import
- * search from one place; the parts live beside it: engine.ts (the index and
- * its scoring), expansion.ts (query words to index terms), view.ts (what one
- * catalog may find, and how freshness weighs) and lifecycle.ts (building
- * indexes off the request path and keeping a running site's one ready).
+ * search from one place; the parts live beside it: documents.ts (what is
+ * indexed), build.ts (the one pass that makes the postings), engine.ts (the
+ * index and its scoring), expansion.ts (query words to index terms), view.ts
+ * (what one catalog may find, and how freshness weighs), lifecycle.ts
+ * (building indexes off the request path and keeping a running site's one
+ * ready) and worker-build.ts with index-worker.ts (a large site's build in a
+ * worker thread).
  */
-export { articleBodyText, cachedBodyText } from './build';
+export { articleBodyText, cachedBodyText } from './documents';
 export { SearchIndex } from './engine';
 export { MAX_EXPANSIONS } from './expansion';
-export { keepSearchIndexed, prepareSearch, searchFor, searchIndexFor, searchReady, searchSettings, SLICE_MS } from './lifecycle';
+export { buildIndexHere, keepSearchIndexed, prepareSearch, searchFor, searchIndexFor, searchReady, searchSettings, SLICE_MS, type SearchLog } from './lifecycle';
 export { CatalogSearch, rankScore, type SearchHit, type SearchOutcome } from './view';
+export { BuildCancelled } from './worker-build';

@@ -4,10 +4,10 @@
  * images; an article object holds only where its body is; a reload reads
  * only the files that changed and stores only their bodies.
  */
-import { existsSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { canonicalBlock, type BlockRecord } from '../../src/blocks/registry';
-import { BodyStore } from '../../src/content/body-store';
+import { blockTexts, canonicalBlock, recordTexts, type BlockRecord } from '../../src/blocks/registry';
+import { BodyStore, readSharedBody } from '../../src/content/body-store';
 import { bodyNeeds, storeBody } from '../../src/content/bodies';
 import { loadContent, namedIn, readRecords } from '../../src/content/load';
 import { loadContentKeepingLastGood } from '../../src/content/reload';
@@ -63,6 +63,24 @@ describe('the body store', () => {
     expect(() => store.read({ at: 10, bytes: 5, hash: 'x' })).toThrow(/past the end/);
     store.close();
   });
+
+  test('shared with another thread, its descriptor reads every body stored so far and stays open until the last share is released, even once the store is closed', () => {
+    const store = BodyStore.private();
+    const first = store.append('["first"]'); // still in the write buffer: sharing writes it out
+    const one = store.share();
+    const two = store.share();
+    const later = store.append('["later"]');
+    expect(readSharedBody(one.file, first)).toBe('["first"]');
+    expect(() => readSharedBody(one.file, later)).toThrow(/not yet written/);
+    store.close();
+    expect(readSharedBody(two.file, first)).toBe('["first"]');
+    one.release();
+    one.release(); // once is counted once
+    expect(readSharedBody(two.file, first)).toBe('["first"]');
+    two.release();
+    expect(() => fstatSync(two.file.fd)).toThrow(/EBADF/);
+    expect(() => store.share()).toThrow(/closed/);
+  });
 });
 
 describe('stored bodies', () => {
@@ -83,6 +101,13 @@ describe('stored bodies', () => {
     const image = blocks[2] as { picture: { asset: { path: string; width: number }; caption: string } };
     expect(image.picture.asset).toMatchObject({ path: 'images/pic.jpg', width: 64 });
     expect(image.picture.caption).toBe('Cap');
+    // Its words need no image probes: a record's texts are those of the block it resolves to.
+    const recordWords: string[] = [];
+    for (const record of content.bodies.records(article.body)) recordTexts(record, recordWords);
+    const blockWords: string[] = [];
+    for (const block of blocks) blockTexts(block, blockWords);
+    expect(recordWords).toEqual(blockWords);
+    expect(recordWords).toContain('Cap');
     // The article itself holds no word of its body.
     expect(JSON.stringify(article)).not.toContain('A paragraph with');
   });
