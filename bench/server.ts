@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from './free-port';
 import { sleep, startChild, stopChild, waitFor200 } from './procs';
+import { serverNodeFlags } from './start-command';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SERVER_JS = path.join(ROOT, 'dist', 'src', 'server.js');
@@ -55,7 +56,7 @@ export interface RunningServer {
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = startChild(process.execPath, [...(spec.nodeFlags ?? []), spec.serverJs ?? SERVER_JS], {
+  const child = startChild(process.execPath, [...serverNodeFlags(), ...(spec.nodeFlags ?? []), spec.serverJs ?? SERVER_JS], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

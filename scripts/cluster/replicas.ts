@@ -7,6 +7,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { startChild, stopChild, waitFor200 } from '../../bench/procs';
+import { serverNodeFlags } from '../../bench/start-command';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const SERVER_JS = path.join(ROOT, 'dist', 'src', 'server.js');
@@ -31,7 +32,7 @@ export interface Replica {
 
 export async function startReplica(spec: ReplicaSpec): Promise<Replica> {
   const log = openSync(spec.logFile, 'a');
-  const child = startChild(process.execPath, [spec.serverJs ?? SERVER_JS], {
+  const child = startChild(process.execPath, [...serverNodeFlags(), spec.serverJs ?? SERVER_JS], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
     env: {

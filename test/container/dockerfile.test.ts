@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { serverNodeFlags } from '../../bench/start-command';
 
 interface Instruction {
   keyword: string;
@@ -60,7 +61,8 @@ describe('Dockerfile', () => {
     const cmd = all('CMD').at(-1);
     expect(cmd).toBeDefined();
     expect(() => JSON.parse(cmd!.args)).not.toThrow();
-    expect(JSON.parse(cmd!.args)).toEqual(['node', 'dist/src/server.js']);
+    // The same command as `npm start` (whose Node flags the bench and the cluster test use too).
+    expect(JSON.parse(cmd!.args)).toEqual(['node', ...serverNodeFlags(), 'dist/src/server.js']);
   });
 
   test('declares no VOLUME and sets the container defaults', () => {
