@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type sharp from 'sharp';
-import { ownCopy } from './own-copy';
+import { ownCopy } from '../text/own-copy';
 
 /** sharp, loaded when the first image must be read: an import of text alone never needs it (it takes a tenth of a second to load). */
 let sharpModule: typeof sharp | undefined;
@@ -117,7 +117,7 @@ export class MediaResolver {
     const known = await this.done.get(src);
     if (known && (!known.ok || !known.file || this.plannedPaths.has(known.path))) return known.ok ? { ok: true, path: known.path } : known;
     const found = await this.find(src);
-    // Remembered without its bytes, under a key of its own (own-copy.ts: the source is often a few words cut from a post's text).
+    // Remembered without its bytes, under a key of its own (src/text/own-copy.ts: the source is often a few words cut from a post's text).
     this.done.set(ownCopy(src), Promise.resolve(found.ok ? { ok: true, path: found.path, ...(found.file && { file: { path: found.file.path, bytes: EMPTY } }) } : found));
     return found;
   }

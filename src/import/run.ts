@@ -11,7 +11,7 @@ import { importKey, indexData, recordValue, type DataIndex } from './data-index'
 import { isStreamed, type ImportFormat, type ImportItem, type PageDraft, type ReadOptions } from './draft';
 import { formatNamed, sniffFormat } from './formats';
 import { MediaResolver } from './media';
-import { ownCopy } from './own-copy';
+import { ownCopy } from '../text/own-copy';
 import { buildPage } from './page-records';
 import { buildItem, RunState } from './records';
 import { PlannedWrites } from './writes';
@@ -175,7 +175,7 @@ function withdraw(sourceId: string, reason: string, file: string, formatName: st
 /**
  * A report line as strings of its own: the run keeps every line to the end,
  * and a note that quotes a few words of a post (an image's URL) would keep
- * the whole post's text alive with it (own-copy.ts).
+ * the whole post's text alive with it (src/text/own-copy.ts).
  */
 function keptLine(line: ReportLine): ReportLine {
   const kept: ReportLine = { ...line, file: line.file, item: ownCopy(line.item), notes: line.notes.map(ownCopy) };

@@ -19,6 +19,7 @@ import type { BlockRecord } from '../blocks/registry';
 import { plainInline } from '../text/inline';
 import { bodyRecordTexts, type BodyPlace, type IndexDocument } from './documents';
 import { forEachTerm, NON_ASCII } from './terms';
+import { ownCopy } from '../text/own-copy';
 
 export const HEADLINE = 0x20;
 export const STANDFIRST = 0x40;
@@ -65,11 +66,6 @@ function hashOf(text: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
-}
-
-/** A copy of the string that does not keep the (much longer) text it was cut from alive. */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /**

@@ -15,7 +15,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { Parser } from 'htmlparser2';
-import { ownCopy } from '../own-copy';
+import { ownCopy } from '../../text/own-copy';
 
 /** One element of a channel child, with its own text (not its children's) and its children. */
 export interface WxrNode {
@@ -126,7 +126,7 @@ export async function* readWxr(file: string, options: ReadWxrOptions = {}): Asyn
   if (!complete) throw new WxrCutShort(`the file ends ${inside ? `inside an <${inside}>` : 'before its </channel>'}: cut short? What came before it was read`);
 }
 
-/** The node's text and attribute values as strings of their own, not views of the chunk they were read from (own-copy.ts). */
+/** The node's text and attribute values as strings of their own, not views of the chunk they were read from (src/text/own-copy.ts). */
 function ownStrings(node: WxrNode): void {
   node.text = ownCopy(node.text);
   for (const name in node.attrs) node.attrs[name] = ownCopy(node.attrs[name] as string);
