@@ -4,7 +4,7 @@
  * The corpus-scale tables and issue 13's targets are in scale-report.ts.
  */
 import type { LoadResult } from './http-load';
-import { f0, f2, table } from './markdown';
+import { f0, f2, table, type Target } from './markdown';
 import type { RenderStats } from './render';
 import type { CorpusRow } from './scale-report';
 
@@ -38,20 +38,6 @@ export function renderTable(stats: RenderStats[]): string {
   return table(
     ['page type', 'median µs', 'p90 µs', 'distinct URLs', 'renders', 'mean HTML bytes'],
     stats.map((s) => [s.type, f0(s.medianUs), f0(s.p90Us), String(s.distinct), String(s.renders), f0(s.meanBytes)]),
-  );
-}
-
-export interface Target {
-  name: string;
-  value: string;
-  met: boolean | undefined;
-}
-
-/** `unmeasured` is what the met? column says of a target nothing was measured for. */
-export function targetTable(targets: Target[], unmeasured = 'not measured'): string {
-  return table(
-    ['target', 'measured', 'met?'],
-    targets.map((t) => [t.name, t.value, t.met === undefined ? unmeasured : t.met ? 'yes' : '**no**']),
   );
 }
 

@@ -7,7 +7,7 @@
 import { COLD_KINDS, type ColdKind } from './corpus-sample';
 import type { LoadResult } from './http-load';
 import { f0, f1, f2, table } from './markdown';
-import type { Target } from './report';
+import type { Target } from './markdown';
 
 /** The first renders of one kind of page: the median over its distinct URLs. */
 export interface ColdResult {
