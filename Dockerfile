@@ -99,4 +99,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
 # Exec form: node is PID 1 and receives SIGTERM from `docker stop` directly; the
 # server closes its connections and exits 0 (its own grace period is 10 s, the
 # same as docker stop's default; use `docker stop -t 15` to leave a margin).
-CMD ["node", "--max-old-space-size=8192", "dist/src/server.js"]
+CMD ["node", "--max-old-space-size=8192", "--expose-gc", "dist/src/server.js"]
