@@ -13,8 +13,13 @@ import path from 'node:path';
 
 const LOCK_FILE = 'lock';
 
-/** Folders this process holds: a second open in the same process is refused like another process's. */
-const held = new Set<string>();
+/** Folders this process holds, each with its release: a second open in the same process is refused like another process's. */
+const held = new Map<string, () => void>();
+
+// One listener for every lock, not one per lock: a process that opens many (tests) would pile them up.
+process.once('exit', () => {
+  for (const release of [...held.values()]) release();
+});
 
 export interface CacheLock {
   /** Gives the folder up (the lock file goes). */
@@ -54,13 +59,13 @@ export function lockCacheFolder(dir: string): CacheLock | { heldBy: string } {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, JSON.stringify(me), { flag: 'wx', mode: 0o600 });
-      held.add(folder);
       const release = (): void => {
-        if (!held.delete(folder)) return;
+        if (held.get(folder) !== release) return;
+        held.delete(folder);
         const owner = ownerOf(file);
         if (owner?.pid === me.pid && owner.host === me.host) rmSync(file, { force: true });
       };
-      process.once('exit', release);
+      held.set(folder, release);
       return { release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
