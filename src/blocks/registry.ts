@@ -93,16 +93,32 @@ export function blockTexts(block: Block, out: string[]): void {
 }
 
 /**
- * Resolving for the words only: every picture and link granted. A block's
- * texts never depend on what its references resolve to (a picture's caption
- * is its record's), so a record's texts need no image probes and no catalog:
- * the search index's worker thread has neither.
+ * A resolve environment that grants every picture (as an unprobed stand-in
+ * asset) and every linked article, telling `asked` what was looked up: for
+ * what a record holds (its words, the images and articles it needs) without
+ * image probes or a catalog.
  */
-const WORDS_ONLY: ResolveEnv = {
-  picture: (_field, record) => pictureOf({ path: record.src, url: '', width: 1, height: 1, hash: '' }, record),
-  hasArticle: () => true,
-  fail: () => undefined,
-};
+export function grantingEverything(asked: { picture?(src: string): void; article?(slug: string): void } = {}): ResolveEnv {
+  return {
+    picture: (_field, record) => {
+      asked.picture?.(record.src);
+      return pictureOf({ path: record.src, url: '', width: 1, height: 1, hash: '' }, record);
+    },
+    hasArticle: (slug) => {
+      asked.article?.(slug);
+      return true;
+    },
+    fail: () => undefined,
+  };
+}
+
+/**
+ * Resolving for the words only. A block's texts never depend on what its
+ * references resolve to (a picture's caption is its record's), so a record's
+ * texts need no image probes and no catalog: the search index's worker
+ * thread has neither.
+ */
+const WORDS_ONLY = grantingEverything();
 
 /** Appends the plain-text parts of a checked block record to `out`: blockTexts of the block it resolves to. */
 export function recordTexts(record: BlockRecord, out: string[]): void {

@@ -4,7 +4,7 @@
  * it), and read back, parsed and resolved only when a page, a feed or the
  * search index asks for one (docs/decisions/0018-bodies-off-heap.md).
  */
-import { canonicalBlock, resolveBlock, type Block, type BlockRecord } from '../blocks/registry';
+import { canonicalBlock, grantingEverything, resolveBlock, type Block, type BlockRecord } from '../blocks/registry';
 import { pictureOf, type Picture } from '../blocks/picture';
 import type { ResolveEnv } from '../blocks/types';
 import type { BodyStore, StoredBody } from './body-store';
@@ -19,22 +19,10 @@ export function bodyNeeds(blocks: readonly BlockRecord[]): { images: string[]; l
   const links = new Set<string>();
   // Resolving with an environment that grants everything and notes what was asked:
   // exactly what a real resolve would look up, whatever block types there are.
-  const env: ResolveEnv = {
-    picture: (_field, record) => {
-      images.add(record.src);
-      return pictureOf(NOTED_ASSET, record);
-    },
-    hasArticle: (slug) => {
-      links.add(slug);
-      return true;
-    },
-    fail: () => undefined,
-  };
+  const env = grantingEverything({ picture: (src) => images.add(src), article: (slug) => links.add(slug) });
   blocks.forEach((block, i) => resolveBlock(block, `body[${i}]`, env));
   return { images: [...images], links: [...links] };
 }
-
-const NOTED_ASSET = { path: '', url: '', width: 1, height: 1, hash: '' };
 
 /** Puts a checked body into the store, in canonical form (what resolves the same is written one way). */
 export function storeBody(store: BodyStore, blocks: readonly BlockRecord[]): StoredBody {
