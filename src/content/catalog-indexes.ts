@@ -8,6 +8,9 @@
  * earlier catalog holds is changed, so a request still holding it sees it
  * whole. A grown index is exactly what a full build at the same moment makes,
  * Map order included (test/content/embargo-lift.test.ts checks that).
+ * A reload that changed a few articles (src/content/article-reload.ts) takes
+ * the old versions out and puts the new ones in the same way
+ * (withArticlesChanged; test/content/catalog-change.test.ts).
  */
 import { carryChangeTimes, carryNewestChange } from './list-dates';
 import type { Article, Content, Correction, Section, Site, Tag } from './model';
@@ -206,59 +209,75 @@ export function indexArticles(content: Content, visible: readonly Article[], now
   };
 }
 
-/**
- * One list index with `added` (byNewest) joined: the lists they join are copied with them in place,
- * the others shared. A build meets keys in its newest-first walk, so the map holds them in the order
- * of their lists' newest articles: a key whose newest article changed moves, the rest keep their order.
- */
-function grownIndex(index: ListIndex, previous: ReadonlyMap<string, readonly Article[]>, added: readonly Article[]): ReadonlyMap<string, readonly Article[]> {
-  const joining = new Map<string, Article[]>();
-  for (const article of added) eachListKey(index, article, (key) => pushTo(joining, key, article));
-  if (joining.size === 0) return previous;
-  const grown = new Map<string, readonly Article[]>();
-  const moved: string[] = [];
-  for (const [key, more] of joining) {
-    const old = previous.get(key);
-    const list = old ? insertSorted(old, more, byNewest) : more;
-    if (old) carryNewestChange(old, list, more);
-    grown.set(key, list);
-    if (!old || list[0] !== old[0]) moved.push(key);
-  }
-  const listOf = (key: string) => (grown.get(key) ?? previous.get(key)) as readonly Article[];
-  const order = (a: string, b: string) => {
+/** `previous` with `added` (sorted byNewest, visible at `nowMs`, none of them in `previous`) joined, as indexArticles would make it. */
+export function withArticlesAdded(previous: ArticleIndexes, content: Content, added: readonly Article[], nowMs: number): ArticleIndexes {
+  return withArticlesChanged(previous, content, [], added, nowMs);
+}
+
+/** Where a build meets `key` among an index's keys: by its list's newest article, then by where that article names it. */
+function keyOrder(index: ListIndex, listOf: (key: string) => readonly Article[]): (a: string, b: string) => number {
+  return (a, b) => {
     const headA = listOf(a)[0] as Article;
     const headB = listOf(b)[0] as Article;
     return byNewest(headA, headB) || keyPosition(index, headA, a) - keyPosition(index, headB, b);
   };
-  moved.sort(order);
-  const movedKeys = new Set(moved);
-  const next = new Map<string, readonly Article[]>();
-  let m = 0;
-  for (const [key, list] of previous) {
-    if (movedKeys.has(key)) continue;
-    while (m < moved.length && order(moved[m] as string, key) < 0) {
-      const first = moved[m++] as string;
-      next.set(first, listOf(first));
-    }
-    next.set(key, grown.get(key) ?? list);
-  }
-  for (; m < moved.length; m++) next.set(moved[m] as string, listOf(moved[m] as string));
-  return next;
 }
 
-/** `previous` with `added` (sorted byNewest, visible at `nowMs`, none of them in `previous`) joined, as indexArticles would make it. */
-export function withArticlesAdded(previous: ArticleIndexes, content: Content, added: readonly Article[], nowMs: number): ArticleIndexes {
-  const articles = insertSorted(previous.articles, added, byNewest);
-  carryNewestChange(previous.articles, articles, added);
-  carryChangeTimes(previous.articles, articles);
-  const lists = Object.fromEntries(LIST_INDEXES.map((index) => [index, grownIndex(index, previous[index], added)])) as Record<ListIndex, ReadonlyMap<string, readonly Article[]>>;
-  const addedCorrections = correctionsOf(added);
+/**
+ * One list index with the articles in `gone` taken out and `added` (byNewest) put in: only the lists
+ * they are in are copied. A list left empty goes (the others keep their order); a list whose newest
+ * article changed, or a new one, takes its place in the build order.
+ */
+function changedIndex(index: ListIndex, previous: ReadonlyMap<string, readonly Article[]>, gone: ReadonlySet<Article>, removed: readonly Article[], added: readonly Article[]): ReadonlyMap<string, readonly Article[]> {
+  const touched = new Map<string, Article[]>();
+  for (const article of removed) eachListKey(index, article, (key) => touched.has(key) || touched.set(key, []));
+  for (const article of added) eachListKey(index, article, (key) => pushTo(touched, key, article));
+  /** The new list of each touched key; null: it has none left. */
+  const changed = new Map<string, readonly Article[] | null>();
+  let reorder = false;
+  for (const [key, more] of touched) {
+    const old = previous.get(key);
+    const kept = old ? (old.some((article) => gone.has(article)) ? old.filter((article) => !gone.has(article)) : old) : [];
+    const list = more.length ? insertSorted(kept, more, byNewest) : kept;
+    if (list === old) continue;
+    if (list.length === 0) {
+      if (old) changed.set(key, null);
+      continue;
+    }
+    if (old) carryNewestChange(old, list, removed, more);
+    changed.set(key, list);
+    if (!old || list[0] !== old[0]) reorder = true;
+  }
+  if (changed.size === 0) return previous;
+  const listOf = (key: string) => (changed.has(key) ? changed.get(key) : previous.get(key)) as readonly Article[];
+  const keys: string[] = [];
+  for (const key of previous.keys()) if (changed.get(key) !== null) keys.push(key);
+  for (const [key, list] of changed) if (list !== null && !previous.has(key)) keys.push(key);
+  if (reorder) keys.sort(keyOrder(index, listOf));
+  return new Map(keys.map((key) => [key, listOf(key)]));
+}
+
+/**
+ * `previous` with `removed` taken out (articles it lists or not) and `added` put in (any
+ * articles of `content`: those not visible at `nowMs` stay out), as indexArticles would make
+ * it for `content`. Costs one pass over the visible articles plus the lists they are in.
+ */
+export function withArticlesChanged(previous: ArticleIndexes, content: Content, removed: readonly Article[], added: readonly Article[], nowMs: number): ArticleIndexes {
+  const gone = new Set(removed);
+  const joining = added.filter((article) => isVisible(article, nowMs)).sort(byNewest);
+  const kept = gone.size ? previous.articles.filter((article) => !gone.has(article)) : previous.articles;
+  const articles = joining.length ? insertSorted(kept, joining, byNewest) : kept;
+  carryNewestChange(previous.articles, articles, removed, joining);
+  carryChangeTimes(previous.articles, articles, gone);
+  const lists = Object.fromEntries(LIST_INDEXES.map((index) => [index, changedIndex(index, previous[index], gone, removed, joining)])) as Record<ListIndex, ReadonlyMap<string, readonly Article[]>>;
+  const keptCorrections = removed.some((article) => article.corrections?.length) ? previous.corrections.filter((c) => !gone.has(c.article)) : previous.corrections;
+  const addedCorrections = correctionsOf(joining);
   return {
     articles,
     articleBySlug: new VisibleArticles(content.articles, articles, nowMs),
     ...lists,
     tags: lists.articlesByTag === previous.articlesByTag ? previous.tags : tagsOf(lists.articlesByTag),
     sections: lists.articlesBySection === previous.articlesBySection ? previous.sections : sectionsOf(content.site, lists.articlesBySection),
-    corrections: addedCorrections.length ? insertSorted(previous.corrections, addedCorrections, byNewestCorrection) : previous.corrections,
+    corrections: addedCorrections.length ? insertSorted(keptCorrections, addedCorrections, byNewestCorrection) : keptCorrections,
   };
 }

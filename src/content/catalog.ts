@@ -4,9 +4,10 @@
  * publishedAt is still ahead (embargoes) are left out of every index, so no
  * page can mention them. A catalog knows when it goes stale (the next embargo
  * lifting); CatalogStore swaps in a fresh one then, without a restart, grown
- * from the one before rather than rebuilt (liftEmbargoes).
+ * from the one before rather than rebuilt (liftEmbargoes). A reload that
+ * changed only some articles changes the catalog the same way (withArticlesReplaced).
  */
-import { byNewest, indexArticles, isVisible, withArticlesAdded, type ArticleIndexes } from './catalog-indexes';
+import { byNewest, indexArticles, isVisible, withArticlesAdded, withArticlesChanged, type ArticleIndexes } from './catalog-indexes';
 import type { Article, Author, Content, Page, Site, Source } from './model';
 import { compileRedirects, type RedirectTable } from './redirect-table';
 
@@ -85,15 +86,20 @@ export function buildCatalog(content: Content, contentVersion: number, now: Date
   const embargoes: Embargoes = { contentVersion, pending, lifted: 0, awaited: new Set(content.redirects.flatMap((r) => (r.waitsFor === undefined ? [] : [r.waitsFor]))) };
 
   const indexes = indexArticles(content, visible, nowMs);
+  return catalogOf(content, indexes, publishedPages(content), answeringRedirects(content, indexes.articleBySlug), embargoes, now);
+}
+
+/** A catalog of one content version from its parts, remembering the embargoes still ahead of it. */
+function catalogOf(content: Content, indexes: ArticleIndexes, pages: Pick<Catalog, 'pages' | 'navPages'>, redirects: RedirectTable, embargoes: Embargoes, now: Date): Catalog {
   const catalog: Catalog = {
-    version: versionOf(contentVersion, indexes),
+    version: versionOf(embargoes.contentVersion, indexes),
     site: content.site,
     content,
     ...indexes,
     authors: content.authors,
     sources: content.sources,
-    ...publishedPages(content),
-    redirects: answeringRedirects(content, indexes.articleBySlug),
+    ...pages,
+    redirects,
     validUntil: nextLifting(embargoes),
     builtAt: now,
   };
@@ -132,6 +138,47 @@ export function liftEmbargoes(previous: Catalog, now: Date): Catalog {
   return catalog;
 }
 
+/**
+ * What a reload changed, when it changed only articles: the content it
+ * started from, the articles of that content it took out (a file deleted,
+ * or the old version of one edited) and the articles it put in. Everything
+ * else (site, authors, sources, pages) is the same objects as in `base`.
+ */
+export interface ArticleChange {
+  readonly base: Content;
+  readonly removed: readonly Article[];
+  readonly added: readonly Article[];
+}
+
+const earliestFirst = (a: Article, b: Article) => a.publishedAt.getTime() - b.publishedAt.getTime();
+
+/**
+ * The catalog of `content` (= the content of `previous` changed by `change`)
+ * at `now`, equal to buildCatalog(content, contentVersion, now) at the cost
+ * of the visible list and the lists the changed articles are in, not a sort
+ * and an index of every article (test/content/catalog-change.test.ts).
+ */
+export function withArticlesReplaced(previous: Catalog, content: Content, change: ArticleChange, contentVersion: number, now: Date): Catalog {
+  const embargoes = embargoesOf.get(previous);
+  if (!embargoes || previous.content !== change.base || content.site !== change.base.site || now.getTime() < previous.builtAt.getTime()) return buildCatalog(content, contentVersion, now);
+  // Up to now first, so what is still ahead is the tail of `pending`.
+  const current = now.getTime() >= previous.validUntil ? liftEmbargoes(previous, now) : previous;
+  const lifted = embargoesOf.get(current) as Embargoes;
+  const nowMs = now.getTime();
+  const gone = new Set(change.removed);
+  const stillAhead = lifted.pending.slice(lifted.lifted).filter((article) => !gone.has(article));
+  const newlyAhead = change.added.filter((article) => article.status === 'published' && !isVisible(article, nowMs));
+  const pending = newlyAhead.length ? [...stillAhead, ...newlyAhead].sort(earliestFirst) : stillAhead;
+  const redirectsChanged = content.redirects !== change.base.redirects;
+  const awaited = redirectsChanged ? new Set(content.redirects.flatMap((r) => (r.waitsFor === undefined ? [] : [r.waitsFor]))) : lifted.awaited;
+  const next: Embargoes = { contentVersion, pending, lifted: 0, awaited };
+
+  const indexes = withArticlesChanged(current, content, change.removed, change.added, nowMs);
+  const touchesRedirect = [...change.removed, ...change.added].some((article) => awaited.has(article.slug));
+  const pages = content.pages === change.base.pages ? { pages: current.pages, navPages: current.navPages } : publishedPages(content);
+  return catalogOf(content, indexes, pages, redirectsChanged || touchesRedirect ? answeringRedirects(content, indexes.articleBySlug) : current.redirects, next, now);
+}
+
 /** Told of every new catalog, right after it is the one served; must not throw, and should hand heavy work off (it runs inside current()). */
 export type CatalogListener = (next: Catalog, previous: Catalog) => void;
 
@@ -164,9 +211,13 @@ export class CatalogStore {
     return this.catalog;
   }
 
-  replace(content: Content): Catalog {
+  /** Serves `content` from now on; `change`, when only articles changed from the content served now, spares a full build. */
+  replace(content: Content, change?: ArticleChange): Catalog {
+    const base = this.content;
     this.content = content;
-    this.swap(buildCatalog(content, ++this.contentVersion, this.clock()));
+    const contentVersion = ++this.contentVersion;
+    const now = this.clock();
+    this.swap(change && change.base === base ? withArticlesReplaced(this.catalog, content, change, contentVersion, now) : buildCatalog(content, contentVersion, now));
     return this.catalog;
   }
 

@@ -38,10 +38,16 @@ export function newestChange(list: readonly Article[]): Date | undefined {
   return date ?? undefined;
 }
 
-/** Tells `grown` (= `from` plus `added`) its newest change, when `from`'s is known; else it is worked out when asked. */
-export function carryNewestChange(from: readonly Article[], grown: readonly Article[], added: readonly Article[]): void {
+/**
+ * Tells `grown` (= `from` without `removed`, with `added`) its newest change,
+ * when `from`'s is known and none of the removed was it; else a walk of the
+ * list works it out when asked.
+ */
+export function carryNewestChange(from: readonly Article[], grown: readonly Article[], removed: readonly Article[], added: readonly Article[]): void {
   const known = newest.get(from);
-  if (known !== undefined) newest.set(grown, latestChange(added, known));
+  if (known === undefined) return;
+  if (grown.length === 0) newest.set(grown, null);
+  else if (known === null || removed.every((article) => lastModified(article) < known)) newest.set(grown, latestChange(added, known));
 }
 
 /** Each article's lastModified in epoch ms, in the list's order. */
@@ -59,16 +65,18 @@ export function changeTimes(list: readonly Article[]): Float64Array {
 }
 
 /**
- * Tells `grown` (= `from` with articles put in their places, none of them twice) its change times,
- * when `from`'s are known: one walk comparing references, reading only the added articles.
+ * Tells `grown` (= `from` with articles put in their places, none of them twice, and the articles
+ * in `gone` taken out) its change times, when `from`'s are known: one walk comparing references,
+ * reading only the added articles.
  */
-export function carryChangeTimes(from: readonly Article[], grown: readonly Article[]): void {
+export function carryChangeTimes(from: readonly Article[], grown: readonly Article[], gone?: ReadonlySet<Article>): void {
   const known = times.get(from);
   if (!known) return;
   const made = new Float64Array(grown.length);
   let j = 0;
   for (let i = 0; i < grown.length; i++) {
     const article = grown[i] as Article;
+    if (gone) while (j < from.length && gone.has(from[j] as Article)) j++;
     made[i] = article === from[j] ? (known[j++] as number) : lastModified(article).getTime();
   }
   times.set(grown, made);
