@@ -43,8 +43,15 @@ export class Bodies {
 
   constructor(
     readonly store: BodyStore,
-    private readonly images: ReadonlyMap<string, ImageProbe>,
+    /** The image probes of the load, by path. */
+    readonly images: ReadonlyMap<string, ImageProbe>,
   ) {}
+
+  /** The same store with more image probes (a reload of a few articles that show new images); these win over the old. */
+  withImages(more: ReadonlyMap<string, ImageProbe>): Bodies {
+    if (more.size === 0) return new Bodies(this.store, this.images);
+    return new Bodies(this.store, new Map([...this.images, ...more]));
+  }
 
   /** The body's blocks as its record wrote them (canonical form). */
   records(body: StoredBody): BlockRecord[] {

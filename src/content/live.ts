@@ -13,6 +13,7 @@ import type { LoadOptions } from './load';
 import type { Problem } from './problems';
 import { formatProblem } from './problems';
 import { loadContentKeepingLastGood, type GoodRecords } from './reload';
+import { reloadNamedArticles } from './article-reload';
 import { lockCacheFolder, type CacheLock } from './cache-lock';
 import { openSnapshot, writeSnapshot } from './snapshot';
 import { watchFolder, type FolderWatch } from './watch';
@@ -26,6 +27,13 @@ export interface ReloadResult {
   /** When the reload finished. */
   at: Date;
   durationMs: number;
+  /**
+   * What the reload looked at: 'articles' when the watcher named only article
+   * files and the served content was changed by those alone
+   * (src/content/article-reload.ts); 'all' when every record was resolved and
+   * indexed again (the first load, SIGHUP, anything else named).
+   */
+  scope: 'articles' | 'all';
   /** Catalog version after the reload (unchanged when it failed). */
   version: string;
   /** Why the whole reload failed (the data folder is gone, …); the previous content keeps serving. */
@@ -156,6 +164,7 @@ export class LiveContent {
     const first: ReloadResult = {
       trigger: 'start',
       ok: true,
+      scope: 'all',
       at: clock(),
       durationMs: Date.now() - started,
       version: store.current().version,
@@ -278,28 +287,34 @@ export class LiveContent {
     const changes = this.changes;
     this.changes = new Set();
     try {
-      const loaded = await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, {
-        ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }),
-        ...(changes !== 'all' && { changed: changes }),
-        now: clock(),
-      });
+      const now = clock();
+      // Only article files named: change the served content by them when that says all (article-reload.ts); else read everything again.
+      const served = { good: this.good, content: this.store.current().content, servingLastGood: this.last.servingLastGood };
+      const named = changes === 'all' ? undefined : await reloadNamedArticles(this.dataDir, served, changes, this.bodies, now);
+      const loaded =
+        named ??
+        (await loadContentKeepingLastGood(this.dataDir, this.good, this.bodies, {
+          ...(this.options.baseUrl && { baseUrl: this.options.baseUrl }),
+          ...(changes !== 'all' && { changed: changes }),
+          now,
+        }));
       const problems = loaded.content.problems;
       logProblems(logger, problems, this.loggedProblems);
       this.loggedProblems = new Set(problems.map(formatProblem));
-      const catalog = this.store.replace(loaded.content);
+      const catalog = this.store.replace(loaded.content, named?.change);
       this.good = loaded.good;
       this.loadedAt = clock();
-      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead, filesChecked: loaded.filesChecked };
+      result = { trigger, ok: true, at: this.loadedAt, durationMs: Date.now() - started, scope: named ? 'articles' : 'all', version: catalog.version, problems: problems.length, servingLastGood: loaded.servingLastGood, filesRead: loaded.filesRead, filesChecked: loaded.filesChecked };
       this.saveSnapshot();
       logger.info(
-        { trigger, version: catalog.version, articles: catalog.articles.length, problems: problems.length, servingLastGood: loaded.servingLastGood, durationMs: result.durationMs },
+        { trigger, scope: result.scope, version: catalog.version, articles: catalog.articles.length, problems: problems.length, servingLastGood: loaded.servingLastGood, durationMs: result.durationMs },
         'content reloaded',
       );
     } catch (error) {
       // What changed since the last good read is not known now: the next reload looks at every file.
       this.changes = 'all';
       const message = error instanceof Error ? error.message : String(error);
-      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0, filesChecked: 0 };
+      result = { trigger, ok: false, at: clock(), durationMs: Date.now() - started, scope: 'all', version: this.store.current().version, error: message, problems: this.last.problems, servingLastGood: this.last.servingLastGood, filesRead: 0, filesChecked: 0 };
       logger.error({ err: error, trigger }, 'content reload failed; still serving the previous content');
     }
     this.last = result;

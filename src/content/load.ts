@@ -4,7 +4,7 @@
  * reason) and skipped; it never stops the rest from loading. Only a missing or
  * broken site.json is fatal, because no page can be drawn without it.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { BodyStore } from './body-store';
@@ -197,9 +197,9 @@ async function readCollection<S extends z.ZodType<{ slug: string }>, T extends {
       return;
     }
     const { record } = outcome;
-    const expected = path.posix.basename(file, '.json');
-    if (record.slug !== expected) {
-      problems.push({ file, field: 'slug', message: `is "${record.slug}" but must match the file name "${expected}"` });
+    const mismatch = slugMismatch(file, record);
+    if (mismatch) {
+      problems.push(mismatch);
       return;
     }
     const first = seen.get(record.slug);
@@ -211,6 +211,60 @@ async function readCollection<S extends z.ZodType<{ slug: string }>, T extends {
     out.push({ file, record });
   });
   return out;
+}
+
+/** A record's slug must be its file's name: the problem when it is not. */
+function slugMismatch(file: string, record: { slug: string }): Problem | undefined {
+  const expected = path.posix.basename(file, '.json');
+  return record.slug === expected ? undefined : { file, field: 'slug', message: `is "${record.slug}" but must match the file name "${expected}"` };
+}
+
+/** What one named article file holds now: gone, a checked record, or the problems that keep it out. */
+export type NamedArticle = { file: string; gone: true } | ({ file: string; gone?: undefined } & Outcome<StoredArticleRecord>);
+
+export interface NamedArticlesRead {
+  articles: NamedArticle[];
+  /** Stamps of the files read (those not changed too recently to trust, as in readRecords). */
+  stamps: Map<string, Stamp>;
+  /** Own-check problems of the files that failed. */
+  failed: Map<string, Problem[]>;
+}
+
+/**
+ * Reads and checks the named article files only (shape, slug = file name),
+ * their bodies going into `store`: for a reload that knows which files
+ * changed (article-reload.ts). A file that is no longer there, or is no
+ * longer a plain file, is gone.
+ */
+export async function readNamedArticles(dataDir: string, files: readonly string[], store: BodyStore): Promise<NamedArticlesRead> {
+  const state: ReadState = { dataDir, store, earlier: undefined, stamps: new Map(), failed: new Map(), read: 0, checked: 0, startedAt: Date.now() };
+  const finish = storedArticle(store, new StringPool());
+  const articles: NamedArticle[] = [];
+  let sliceEnds = performance.now() + SLICE_MS;
+  for (const file of files) {
+    if (performance.now() > sliceEnds) {
+      await nextTurn();
+      sliceEnds = performance.now() + SLICE_MS;
+    }
+    const stats = lstatOf(path.join(dataDir, file));
+    if (!stats?.isFile()) {
+      articles.push({ file, gone: true });
+      continue;
+    }
+    const outcome = readRecord(state, file, articleSchema, finish);
+    // As in readCollection: a slug that is not the file name is the folder's problem, not the file's own (it is read again next time).
+    const mismatch = outcome.record && slugMismatch(file, outcome.record);
+    articles.push({ file, ...(mismatch ? { problems: [mismatch] } : outcome) });
+  }
+  return { articles, stamps: state.stamps, failed: state.failed };
+}
+
+function lstatOf(full: string): Stats | undefined {
+  try {
+    return lstatSync(full, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The checked article with its body moved into the store: from here on only where the body is stays on the heap. */

@@ -137,6 +137,7 @@ export interface Content {
   site: Site;
   authors: ReadonlyMap<string, Author>;
   sources: ReadonlyMap<string, Source>;
+  /** By slug, in no order to rely on (a reload of some files puts new ones last): the catalog sorts. */
   articles: ReadonlyMap<string, Article>;
   /** Static pages by slug, drafts included. */
   pages: ReadonlyMap<string, Page>;

@@ -8,7 +8,7 @@ import { mapLimit } from './files';
 import { ImageProbes, probeImage, type ImageProbe } from './images';
 import type { Article, Author, Block, Content, Correction, ImageAsset, Page, Picture, Section, Site, Source, Tag } from './model';
 import type { Problem } from './problems';
-import type { CheckedRecords, StoredArticleRecord } from './records';
+import type { CheckedRecords, RawRecord, StoredArticleRecord } from './records';
 import { Bodies } from './bodies';
 import type { BodyStore } from './body-store';
 import { blockImagePaths, resolveBlock } from '../blocks/registry';
@@ -41,7 +41,7 @@ function collectImagePaths(site: SiteRecord, records: CheckedRecords): Set<strin
 
 class Resolver {
   constructor(
-    readonly images: Map<string, ImageProbe>,
+    readonly images: ReadonlyMap<string, ImageProbe>,
     private readonly problems: Problem[],
   ) {}
 
@@ -76,7 +76,7 @@ function resolveSite(record: SiteRecord, resolver: Resolver): Site {
 }
 
 /** Explains why a referenced slug is unavailable: missing entirely, or present but broken. */
-function missingReason(kind: string, slug: string, brokenFiles: Set<string>, folder: string): string {
+function missingReason(kind: string, slug: string, brokenFiles: ReadonlySet<string>, folder: string): string {
   const file = `${folder}/${slug}.json`;
   return brokenFiles.has(file)
     ? `${kind} "${slug}" has errors in ${file}, so this article is skipped until it is fixed`
@@ -109,21 +109,21 @@ class Shared {
   }
 }
 
-function resolveArticle(
-  file: string,
-  record: StoredArticleRecord,
-  ctx: {
-    bodies: Bodies;
-    authors: Map<string, Author>;
-    sources: Map<string, Source>;
-    shared: Shared;
-    articleSlugs: Set<string>;
-    brokenFiles: Set<string>;
-    resolver: Resolver;
-    problems: Problem[];
-    now: Date;
-  },
-): Article | undefined {
+/** What resolving an article looks things up in. */
+interface ArticleContext {
+  bodies: Bodies;
+  authors: ReadonlyMap<string, Author>;
+  sources: ReadonlyMap<string, Source>;
+  shared: Shared;
+  /** Whether an article with this slug is loaded (a promo block's target). */
+  hasArticle: (slug: string) => boolean;
+  brokenFiles: ReadonlySet<string>;
+  resolver: Resolver;
+  problems: Problem[];
+  now: Date;
+}
+
+function resolveArticle(file: string, record: StoredArticleRecord, ctx: ArticleContext): Article | undefined {
   const before = ctx.problems.length;
   const fail = (field: string, message: string) => {
     ctx.problems.push({ file, field, message });
@@ -158,8 +158,8 @@ function resolveArticle(
   // A stored body resolves when what it needs is there (its images probed, its promo targets loaded); only
   // when something is missing is it read back and resolved for real, to name the field that fails.
   const body = record.body;
-  const resolves = (body.images ?? []).every((src) => ctx.resolver.images.get(src)?.ok) && (body.links ?? []).every((slug) => ctx.articleSlugs.has(slug));
-  if (!resolves) resolveBody(file, ctx.bodies.records(body), ctx.resolver, (slug) => ctx.articleSlugs.has(slug), fail);
+  const resolves = (body.images ?? []).every((src) => ctx.resolver.images.get(src)?.ok) && (body.links ?? []).every(ctx.hasArticle);
+  if (!resolves) resolveBody(file, ctx.bodies.records(body), ctx.resolver, ctx.hasArticle, fail);
 
   const publishedAt = new Date(record.publishedAt);
   const updatedAt = record.updatedAt ? new Date(record.updatedAt) : undefined;
@@ -290,7 +290,8 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
   for (;;) {
     const articleSlugs = new Set(pending.map((r) => r.record.slug));
     const roundProblems: Problem[] = [];
-    const ctx = { bodies, authors, sources, shared, articleSlugs, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems, now };
+    const hasArticle = (slug: string) => articleSlugs.has(slug);
+    const ctx: ArticleContext = { bodies, authors, sources, shared, hasArticle, brokenFiles: brokenFiles(), resolver: new Resolver(resolver.images, roundProblems), problems: roundProblems, now };
     articles = new Map();
     const survivors: typeof pending = [];
     const survived = new Set<string>();
@@ -319,4 +320,33 @@ export async function resolveContent(dataDir: string, siteRecord: SiteRecord, re
   // Redirects last: they are checked against every page that answers.
   const redirects = resolveRedirects(records.redirects, siteIndex(articles, authors, sources, pages, site.sections, now), problems);
   return { site, authors, sources, articles, pages, redirects, problems, loadedAt: now, bodies };
+}
+
+/** Resolves one article record against what is loaded; undefined when it fails, its problems pushed onto `problems`. */
+export type ArticleResolve = (raw: RawRecord<StoredArticleRecord>, hasArticle: (slug: string) => boolean, problems: Problem[]) => Article | undefined;
+
+/**
+ * For a reload of a few article files (article-reload.ts): resolving their
+ * records against content already resolved, its authors, sources and image
+ * probes, with the images they name probed (unchanged image files are not
+ * read again). Gives the resolve, and the bodies of the new content: the
+ * served content's images and those.
+ */
+export async function resolveAgainst(dataDir: string, content: Content, records: readonly RawRecord<StoredArticleRecord>[], now: Date, images: ImageProbes): Promise<{ resolve: ArticleResolve; bodies: Bodies }> {
+  const paths = new Set<string>();
+  for (const { record } of records) {
+    if (record.image) paths.add(record.image.src);
+    for (const p of record.body.images ?? []) paths.add(p);
+  }
+  const list = [...paths];
+  const probes = await mapLimit(list, IMAGE_CONCURRENCY, (p) => probeImage(dataDir, p, images));
+  const bodies = content.bodies.withImages(new Map(list.map((p, i) => [p, probes[i] as ImageProbe])));
+  const shared = new Shared(content.site.sections);
+  const brokenFiles = new Set(content.problems.map((p) => p.file));
+  const resolve: ArticleResolve = (raw, hasArticle, problems) => {
+    for (const p of problems) brokenFiles.add(p.file);
+    const ctx: ArticleContext = { bodies, authors: content.authors, sources: content.sources, shared, hasArticle, brokenFiles, resolver: new Resolver(bodies.images, problems), problems, now };
+    return resolveArticle(raw.file, raw.record, ctx);
+  };
+  return { resolve, bodies };
 }

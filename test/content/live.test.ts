@@ -119,6 +119,9 @@ describe('the folder watcher', () => {
     expect(later.every((r) => r.ok && r.filesRead <= 1 && r.filesChecked <= 1)).toBe(true);
     const { lastReload } = (await request(app).get('/readyz')).body;
     expect([lastReload.filesRead, lastReload.filesChecked]).toEqual([1, 1]);
+    // Only an article named: the served content was changed by it alone, nothing resolved or indexed again.
+    expect(later.map((r) => r.scope)).toEqual(later.map(() => 'articles'));
+    expect(lastReload.scope).toBe('articles');
     expect(await headlineOf(app, 'first-story')).toBe('First edit');
   });
 
@@ -202,7 +205,7 @@ describe('reload without the watcher (what SIGHUP does)', () => {
     expect(await headlineOf(site.app, 'first-story')).toBe('Changed while unwatched');
     const after = (await request(site.app).get('/readyz').expect(200)).body;
     expect(after.version).not.toBe(before.version);
-    expect(after.lastReload).toMatchObject({ trigger: 'signal', ok: true });
+    expect(after.lastReload).toMatchObject({ trigger: 'signal', ok: true, scope: 'all' });
   });
 
   test('a data folder that vanished fails the reload and the site keeps serving', async () => {

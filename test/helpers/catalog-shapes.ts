@@ -83,7 +83,7 @@ export function shown(catalog: Catalog, content: Content) {
     articles: slugs(catalog.articles),
     bySlug: [...catalog.articleBySlug].map(([slug, article]) => [slug, article.slug]),
     bySlugSize: catalog.articleBySlug.size,
-    lookups: [...content.articles.keys(), 'no-such-story'].map((slug) => [slug, catalog.articleBySlug.has(slug), catalog.articleBySlug.get(slug)?.slug]),
+    lookups: [...[...content.articles.keys()].sort(), 'no-such-story'].map((slug) => [slug, catalog.articleBySlug.has(slug), catalog.articleBySlug.get(slug)?.slug]),
     byAuthor: lists(catalog.articlesByAuthor),
     bySource: lists(catalog.articlesBySource),
     byTag: lists(catalog.articlesByTag),
