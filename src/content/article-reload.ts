@@ -93,6 +93,8 @@ const sameRedirectInputs = (a: Article, b: Article): boolean =>
  * the full reload must run instead (see the top of this file).
  */
 export async function reloadNamedArticles(dataDir: string, served: Served, changed: ReadonlySet<string>, store: BodyStore, now: Date): Promise<ArticleReload | undefined> {
+  // A data folder that is gone is the full reload's to report (it keeps serving what it has).
+  if (!isFolder(dataDir)) return undefined;
   const files = namedArticleFiles(dataDir, changed, served);
   if (!files) return undefined;
   const { good, content } = served;

@@ -6,6 +6,7 @@
  * it declines and the full reload runs.
  */
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { reloadNamedArticles, type ArticleReload } from '../../src/content/article-reload';
 import { BodyStore } from '../../src/content/body-store';
@@ -188,6 +189,9 @@ describe('a reload of the named article files', () => {
     expect(await declined({ write: { 'authors/ada-lane.json': records.authors[0] as Json } })).toBeUndefined();
     // A new folder (its files were not named one by one).
     expect(await declined({ write: { 'articles/2027/x.json': article(records, 0, { slug: 'x' }) }, alsoNamed: ['articles/2027'] })).toBeUndefined();
+    // The data folder gone: the full reload reports it and keeps serving.
+    const gone = await bothWays(records, {}, {});
+    expect(await reloadNamedArticles(path.join(os.tmpdir(), `newsreel-no-such-folder-${process.pid}`), { good: gone.before.good, content: gone.before.content, servingLastGood: [] }, new Set(['articles/first-story.json']), BodyStore.private(), LATER)).toBeUndefined();
     // A promo's target deleted.
     expect(await declined({ remove: ['articles/second-story.json'] }, {}, { ...records, articles: [promo, ...records.articles.slice(1)] })).toBeUndefined();
     // A slug another file holds.
