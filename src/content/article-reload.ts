@@ -16,7 +16,7 @@
  *     status or publishedAt changed) while other files have problems (they
  *     may be the redirects' own).
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bodyNeeds } from './bodies';
 import type { ArticleChange } from './catalog';
@@ -70,6 +70,7 @@ function namedArticleFiles(dataDir: string, changed: ReadonlySet<string>, served
   return files.sort();
 }
 
+/** Whether a name in the data folder is a folder itself (not followed: the full read walks no linked folder either). */
 function isFolder(full: string): boolean {
   try {
     return lstatSync(full, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -93,8 +94,9 @@ const sameRedirectInputs = (a: Article, b: Article): boolean =>
  * the full reload must run instead (see the top of this file).
  */
 export async function reloadNamedArticles(dataDir: string, served: Served, changed: ReadonlySet<string>, store: BodyStore, now: Date): Promise<ArticleReload | undefined> {
-  // A data folder that is gone is the full reload's to report (it keeps serving what it has).
-  if (!isFolder(dataDir)) return undefined;
+  // A data folder that is gone is the full reload's to report (it keeps serving what it has). It may be a
+  // symbolic link to one (a mounted volume): followed here, as the full read follows it.
+  if (!statSync(dataDir, { throwIfNoEntry: false })?.isDirectory()) return undefined;
   const files = namedArticleFiles(dataDir, changed, served);
   if (!files) return undefined;
   const { good, content } = served;

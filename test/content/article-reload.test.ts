@@ -5,7 +5,7 @@
  * equal to a full build's. Where it cannot know that from the named files,
  * it declines and the full reload runs.
  */
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { reloadNamedArticles, type ArticleReload } from '../../src/content/article-reload';
@@ -164,6 +164,25 @@ describe('a reload of the named article files', () => {
     const records = baseRecords();
     const { before, named, full } = await bothWays(records, { move: [['articles/first-story.json', 'articles/2026/first-story.json']] }, { 'articles/2026/other.json': JSON.stringify(article(records, 0, { slug: 'other' })) });
     expect(expectSame(before, named, full).content.articles.get('first-story')?.file).toBe('articles/2026/first-story.json');
+  });
+
+  test('a data folder that is a symbolic link to one (a mounted volume) is reloaded the same way', async () => {
+    const records = baseRecords();
+    const dir = await writeDataDir(records);
+    const link = path.join(os.tmpdir(), `newsreel-linked-${process.pid}`);
+    rmSync(link, { force: true });
+    symlinkSync(dir, link);
+    try {
+      const store = BodyStore.private();
+      const before = await loadContentKeepingLastGood(link, undefined, store, { now: NOW });
+      writeFileSync(path.join(dir, 'articles/first-story.json'), JSON.stringify(article(records, 0, { headline: 'Through the link' })));
+      const changed = new Set(['articles/first-story.json']);
+      const named = await reloadNamedArticles(link, { good: before.good, content: before.content, servingLastGood: [] }, changed, store, LATER);
+      const full = await loadContentKeepingLastGood(link, before.good, store, { now: LATER, changed });
+      expect(expectSame(before, named, full).content.articles.get('first-story')?.headline).toBe('Through the link');
+    } finally {
+      rmSync(link, { force: true });
+    }
   });
 
   test("editors' swap files and other names that are no record are passed over", async () => {
