@@ -20,7 +20,8 @@ import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { bodyNeeds } from './bodies';
 import type { ArticleChange } from './catalog';
-import { readNamedArticles, type NamedArticle } from './load';
+import { LayeredMap } from './layered-map';
+import { readNamedArticles, type NamedArticle, type Stamp } from './load';
 import type { Article, Content } from './model';
 import type { Problem } from './problems';
 import type { RawRecord, StoredArticleRecord } from './records';
@@ -190,11 +191,13 @@ export async function reloadNamedArticles(dataDir: string, served: Served, chang
   if (redirectsAgain && otherProblems.length > 0) return undefined;
 
   // The new content: the served one with the named files' articles changed.
-  const articles = new Map(content.articles);
-  // A new version takes its old one's place (set keeps a key's place); the order of this map means nothing.
+  // A new version takes its old one's place; the order of this map means nothing. Layered, not copied (layered-map.ts).
   const kept = new Set(added.map((a) => a.slug));
-  for (const article of removed) if (!kept.has(article.slug)) articles.delete(article.slug);
-  for (const article of added) articles.set(article.slug, article);
+  const articles = LayeredMap.changed(
+    content.articles,
+    added.map((a) => [a.slug, a] as const),
+    removed.filter((a) => !kept.has(a.slug)).map((a) => a.slug),
+  );
   if (lost.size > 0 && linksTo(articles, good, lost)) return undefined;
   const problems: Problem[] = [...otherProblems];
   for (const [file, list] of ownProblems) problems.push(...(restored.has(file) ? list.map(noted) : list));
@@ -220,20 +223,23 @@ function linksTo(articles: ReadonlyMap<string, Article>, good: GoodRecords, slug
 
 /** The records behind the new content: the named files' entries changed, every other entry shared. */
 function nextGood(good: GoodRecords, files: readonly string[], servedNow: ReadonlyMap<string, Article>, restored: ReadonlySet<string>, read: Awaited<ReturnType<typeof readNamedArticles>>): GoodRecords {
-  const articles = new Map(good.articles);
-  const stamps = new Map(good.stamps);
-  const failed = new Map(good.failed);
+  const articles: [string, Article][] = [];
+  const stamps: [string, Stamp][] = [];
+  const failed: [string, readonly Problem[]][] = [];
   for (const file of files) {
     const article = servedNow.get(file);
-    if (article) articles.set(file, article);
-    else articles.delete(file);
-    stamps.delete(file);
-    failed.delete(file);
+    if (article) articles.push([file, article]);
     // A file served as its last good version keeps no stamp: what is kept is not what its stamp says is on disk.
     const stamp = read.stamps.get(file);
-    if (stamp && !restored.has(file)) stamps.set(file, stamp);
+    if (stamp && !restored.has(file)) stamps.push([file, stamp]);
     const problems = read.failed.get(file);
-    if (problems) failed.set(file, problems);
+    if (problems) failed.push([file, problems]);
   }
-  return { ...good, articles, stamps, failed };
+  // Every named file's entries go, and come back where it has one now; the maps are layered, not copied.
+  return {
+    ...good,
+    articles: LayeredMap.changed(good.articles, articles, files),
+    stamps: LayeredMap.changed(good.stamps, stamps, files),
+    failed: LayeredMap.changed(good.failed, failed, files),
+  };
 }
