@@ -179,6 +179,16 @@ export function withArticlesReplaced(previous: Catalog, content: Content, change
   return catalogOf(content, indexes, pages, redirectsChanged || touchesRedirect ? answeringRedirects(content, indexes.articleBySlug) : current.redirects, next, now);
 }
 
+/**
+ * The published articles the catalog does not show yet (their embargo is still ahead), newest
+ * first: read from what the catalog knows of its embargoes, not from a walk of every article.
+ */
+export function embargoedArticles(catalog: Catalog): Article[] {
+  const embargoes = embargoesOf.get(catalog);
+  if (!embargoes) return [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
+  return embargoes.pending.slice(embargoes.lifted).sort(byNewest);
+}
+
 /** Told of every new catalog, right after it is the one served; must not throw, and should hand heavy work off (it runs inside current()). */
 export type CatalogListener = (next: Catalog, previous: Catalog) => void;
 

@@ -11,7 +11,7 @@
  * (docs/decisions/0020-search-index-in-a-worker.md).
  */
 import type { BodyStore } from '../content/body-store';
-import { byNewest, type Catalog, type CatalogStore } from '../content/catalog';
+import { embargoedArticles, type Catalog, type CatalogStore } from '../content/catalog';
 import type { Article, Content } from '../content/model';
 import { createLogger } from '../log';
 import { IndexBuilder, type Postings } from './build';
@@ -67,8 +67,7 @@ let defaultLog: SearchLog | undefined;
  */
 function indexedArticles(catalog: Catalog): Article[] {
   // The catalog's visible articles are newest first; embargoed ones are all newer still.
-  const embargoed = [...catalog.content.articles.values()].filter((a) => a.status === 'published' && !catalog.articleBySlug.has(a.slug)).sort(byNewest);
-  return [...embargoed, ...catalog.articles];
+  return [...embargoedArticles(catalog), ...catalog.articles];
 }
 
 function buildFor(catalog: Catalog, log?: SearchLog): Build {
