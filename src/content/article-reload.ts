@@ -13,8 +13,11 @@
  *     have problems (a promo or a duplicate there may now resolve), or while
  *     an article or page outside the named files links to one that went;
  *   - redirects must be checked again (slugs added or gone, previousSlugs,
- *     status or publishedAt changed) while other files have problems (they
- *     may be the redirects' own).
+ *     status or publishedAt changed, or tags and sections where redirects.json
+ *     has entries) while other files have problems (they may be the
+ *     redirects' own);
+ *   - another file has a problem that time may clear (a correction dated
+ *     ahead of the load that refused it): only a full reload looks again.
  */
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -84,11 +87,20 @@ function noted(problem: Problem): Problem {
   return { ...problem, message: `${problem.message}; ${LAST_GOOD_NOTE}` };
 }
 
-/** Whether two versions of an article ask the same of the redirects (their previousSlugs, and whether and when they answer). */
-const sameRedirectInputs = (a: Article, b: Article): boolean =>
-  a.status === b.status &&
-  a.publishedAt.getTime() === b.publishedAt.getTime() &&
-  JSON.stringify(a.previousSlugs ?? []) === JSON.stringify(b.previousSlugs ?? []);
+/**
+ * What an article gives the redirect checks (redirects.ts, site-paths.ts): its previousSlugs,
+ * whether and when it answers, and, when there are redirects.json entries, the tag and section
+ * pages it makes exist. Two versions with the same need no new check.
+ */
+function redirectInputs(article: Article, withTags: boolean): string {
+  const tags = withTags ? [article.section.slug, ...article.tags.map((tag) => tag.slug)] : [];
+  return JSON.stringify([article.status, article.publishedAt.getTime(), article.previousSlugs ?? [], tags]);
+}
+
+/** A correction refused for a date ahead of the load may be fine now (resolve.ts, resolveCorrections). */
+function clearedByTime(problem: Problem): boolean {
+  return /^corrections\[\d+\]\.at$/.test(problem.field) && problem.message.startsWith('is in the future');
+}
 
 /**
  * Reloads the named article files against what is served; undefined when
@@ -136,8 +148,10 @@ export async function reloadNamedArticles(dataDir: string, served: Served, chang
   const pending = new Set(candidates.map((c) => c.file));
   const hasArticle = (slug: string) => {
     const holders = filesOfSlug.get(slug);
-    if (!holders) return content.articles.has(slug);
-    return holders.some((file) => pending.has(file) || (wasServed.has(file) && !gone.has(file)));
+    const holder = content.articles.get(slug);
+    // A file not named that serves the slug keeps serving it (a named one with the same name may be a skipped duplicate).
+    if (holder && !named.has(holder.file)) return true;
+    return holders !== undefined && holders.some((file) => pending.has(file) || (wasServed.has(file) && !gone.has(file)));
   };
   let resolved: Map<string, Article>;
   for (;;) {
@@ -165,6 +179,7 @@ export async function reloadNamedArticles(dataDir: string, served: Served, chang
   const restored = new Set<string>();
   const servedNow = new Map<string, Article>();
   const goneSlugs = new Set([...wasServed.values()].map((a) => a.slug));
+  const freshSlugs = new Set([...resolved.values()].map((a) => a.slug));
   for (const file of files) {
     const before = wasServed.get(file);
     const fresh = resolved.get(file);
@@ -172,7 +187,8 @@ export async function reloadNamedArticles(dataDir: string, served: Served, chang
       if (before) removed.push(before);
       added.push(fresh);
       servedNow.set(file, fresh);
-    } else if (before && ownProblems.has(file)) {
+    } else if (before && ownProblems.has(file) && !freshSlugs.has(before.slug)) {
+      // Its last good version stands in, unless another named file now serves that slug (as mergeLastGood in reload.ts).
       restored.add(file);
       servedNow.set(file, before);
     } else if (before) {
@@ -183,10 +199,14 @@ export async function reloadNamedArticles(dataDir: string, served: Served, chang
   const slugsChanged = goneSlugs.size !== slugsAfter.size || [...goneSlugs].some((slug) => !slugsAfter.has(slug));
   const otherProblems = content.problems.filter((p) => !named.has(p.file));
   if (slugsChanged && otherProblems.length > 0) return undefined;
+  // A problem that time clears (a correction dated ahead of the last load) is looked at again only by a full reload.
+  if (otherProblems.some(clearedByTime)) return undefined;
   const lost = new Set([...goneSlugs].filter((slug) => !slugsAfter.has(slug)));
+  // redirects.json's entries are checked against tag and section pages too, which articles make.
+  const withTags = good.redirects.length > 0;
   const redirectsAgain = slugsChanged || [...servedNow].some(([file, article]) => {
     const before = wasServed.get(file);
-    return before === undefined || !sameRedirectInputs(before, article) || (article.previousSlugs?.length ?? 0) > 0;
+    return before === undefined || redirectInputs(before, withTags) !== redirectInputs(article, withTags) || (article.previousSlugs?.length ?? 0) > 0;
   }) || removed.some((article) => (article.previousSlugs?.length ?? 0) > 0);
   if (redirectsAgain && otherProblems.length > 0) return undefined;
 

@@ -200,10 +200,45 @@ describe('a reload of the named article files', () => {
     expect(expectSame(fixed.before, fixed.named, fixed.full).servingLastGood).toEqual([]);
   });
 
+  test('a tag added where redirects.json sends that tag elsewhere: the redirects are checked again', async () => {
+    const records = baseRecords();
+    const raw = { 'redirects.json': JSON.stringify([{ from: '/tags/elections-2024', to: '/tags/harbours' }]) };
+    const { before, named, full } = await bothWays(records, { write: { 'articles/first-story.json': article(records, 0, { tags: ['harbours', 'elections-2024'] }) } }, raw);
+    expect(before.content.redirects.map((r) => r.from)).toEqual(['/tags/elections-2024']);
+    const reload = expectSame(before, named, full);
+    expect(reload.content.redirects).toEqual([]);
+    expect(reload.content.problems.map((p) => p.file)).toEqual(['redirects.json']);
+  });
+
+  test('a promo to a slug that a file not named serves, while a duplicate of it is deleted', async () => {
+    const records = baseRecords();
+    const foo = JSON.stringify(article(records, 0, { slug: 'foo', headline: 'Foo' }));
+    const raw = { 'articles/a/foo.json': foo, 'articles/b/foo.json': foo };
+    const promo = article(records, 0, { body: [{ type: 'promo', label: 'Read', text: 'More', href: '/articles/foo' }] });
+    const { before, named, full } = await bothWays(records, { remove: ['articles/b/foo.json'], write: { 'articles/first-story.json': promo } }, raw);
+    expect(before.content.problems.map((p) => p.file)).toEqual(['articles/b/foo.json']);
+    expect(expectSame(before, named, full).servingLastGood).toEqual([]);
+  });
+
+  test('a broken file whose slug a new file in another folder now serves is not put back', async () => {
+    const records = baseRecords();
+    const raw = { 'articles/x/foo.json': JSON.stringify(article(records, 0, { slug: 'foo', headline: 'Old foo' })) };
+    const { before, named, full } = await bothWays(records, { write: { 'articles/x/foo.json': '{ broken', 'articles/y/foo.json': article(records, 0, { slug: 'foo', headline: 'New foo' }) } }, raw);
+    const reload = expectSame(before, named, full);
+    expect(reload.servingLastGood).toEqual([]);
+    expect(reload.content.articles.get('foo')?.headline).toBe('New foo');
+  });
+
   test('declines what only a full read can settle, and the full reload runs', async () => {
     const records = baseRecords();
     const promo = article(records, 0, { body: [{ type: 'promo', label: 'Read', text: 'More', href: '/articles/second-story' }] });
     const declined = async (edits: Edits, raw: Record<string, string> = {}, recs = records) => (await bothWays(recs, edits, raw)).named;
+    // A problem that time clears (a correction dated just ahead of the first load) elsewhere.
+    const ahead = new Date(NOW.getTime() + 30_000).toISOString();
+    const corrected = { ...records, articles: [records.articles[0] as Json, article(records, 1, { corrections: [{ at: ahead, text: 'Fixed.' }] }), records.articles[2] as Json] };
+    const timed = await bothWays(corrected, { write: { 'articles/first-story.json': article(records, 0, { headline: 'Edited' }) } });
+    expect(timed.named).toBeUndefined();
+    expect(timed.full.content.articles.has('second-story')).toBe(true);
     // A name outside articles/.
     expect(await declined({ write: { 'authors/ada-lane.json': records.authors[0] as Json } })).toBeUndefined();
     // A new folder (its files were not named one by one).
