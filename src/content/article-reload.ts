@@ -29,7 +29,7 @@ import type { Article, Content } from './model';
 import type { Problem } from './problems';
 import type { RawRecord, StoredArticleRecord } from './records';
 import { resolveRedirects } from './redirects';
-import { LAST_GOOD_NOTE, type GoodRecords, type LoadedContent } from './reload';
+import { noteLastGood, type GoodRecords, type LoadedContent } from './reload';
 import { resolveAgainst } from './resolve';
 import { siteIndex } from './site-paths';
 import type { BodyStore } from './body-store';
@@ -67,11 +67,17 @@ function namedArticleFiles(dataDir: string, changed: ReadonlySet<string>, served
     // Not a record's name: a swap file, or a folder that was made or went (whose files were not named one by one).
     const prefix = name + '/';
     const holds = (file: string) => file.startsWith(prefix);
-    if (isFolder(path.join(dataDir, name)) || [...served.good.articles.keys()].some(holds) || [...served.good.failed.keys()].some(holds) || served.content.problems.some((p) => holds(p.file))) return undefined;
+    if (isFolder(path.join(dataDir, name)) || someKey(served.good.articles, holds) || someKey(served.good.failed, holds) || served.content.problems.some((p) => holds(p.file))) return undefined;
   }
   // A .json name that is a folder is a folder of records, not a record.
   if (files.some((file) => isFolder(path.join(dataDir, file)))) return undefined;
   return files.sort();
+}
+
+/** Whether any key of the map passes: a walk, without an array of a million keys for an editor's swap file. */
+function someKey(map: ReadonlyMap<string, unknown>, test: (key: string) => boolean): boolean {
+  for (const key of map.keys()) if (test(key)) return true;
+  return false;
 }
 
 /** Whether a name in the data folder is a folder itself (not followed: the full read walks no linked folder either). */
@@ -81,10 +87,6 @@ function isFolder(full: string): boolean {
   } catch {
     return false;
   }
-}
-
-function noted(problem: Problem): Problem {
-  return { ...problem, message: `${problem.message}; ${LAST_GOOD_NOTE}` };
 }
 
 /**
@@ -220,7 +222,7 @@ export async function reloadNamedArticles(dataDir: string, served: Served, chang
   );
   if (lost.size > 0 && linksTo(articles, good, lost)) return undefined;
   const problems: Problem[] = [...otherProblems];
-  for (const [file, list] of ownProblems) problems.push(...(restored.has(file) ? list.map(noted) : list));
+  for (const [file, list] of ownProblems) problems.push(...(restored.has(file) ? list.map(noteLastGood) : list));
   const redirects = redirectsAgain ? resolveRedirects(good.redirects, siteIndex(articles, content.authors, content.sources, content.pages, content.site.sections, now), problems) : content.redirects;
   const next: Content = { ...content, articles, problems, redirects, loadedAt: now, bodies };
 

@@ -155,7 +155,8 @@ function goodRecords(site: SiteRecord, records: CheckedRecords, content: Content
   return { site, authors: keep(records.authors), sources: keep(records.sources), articles, pages: keep(records.pages), images, redirects: records.redirects, stamps: read.stamps, failed: read.failed };
 }
 
-function note(problem: Problem): Problem {
+/** A problem of a file whose last good version is served instead, saying so. */
+export function noteLastGood(problem: Problem): Problem {
   return { ...problem, message: `${problem.message}; ${LAST_GOOD_NOTE}` };
 }
 
@@ -235,7 +236,7 @@ export async function loadContentKeepingLastGood(dataDir: string, previous: Good
   const served = servedFiles(content);
   const covered = (file: string) => restored.has(file) && (file === 'site.json' || file === REDIRECTS_FILE || served.has(file));
   const newVersionProblems = new Set<Problem>([...read.problems, ...carried]);
-  const problems = content.problems.map((p) => (newVersionProblems.has(p) && covered(p.file) ? note(p) : p));
+  const problems = content.problems.map((p) => (newVersionProblems.has(p) && covered(p.file) ? noteLastGood(p) : p));
   const servingLastGood = [...restored].filter(covered).sort();
   return {
     content: { ...content, problems },
