@@ -1,7 +1,7 @@
 /**
  * Layer rules of src/ (docs/decisions/0009-layers-routes-blocks.md), checked by
  * test/architecture/layers.test.ts. Data flows one way:
- *   leaves (text/, routes/, fields.ts, config.ts, log.ts, paths.ts)
+ *   leaves (text/, routes/, fields.ts, config.ts, log.ts, paths.ts, background.ts)
  *   → images/ → blocks/ → content/ → cache-keys/ (the surrogate-key scheme)
  *   → pages/ (with search/ and feeds/ beside it) → purge/ (what changed, and telling the cache)
  *   → http/ → server.ts and cli/; import/ (the import command's formats and
@@ -9,7 +9,7 @@
  * A rule names what a layer must not import: everything above it.
  */
 const above = (...folders) => `^src/(${folders.join('|')})/|^src/server\\.ts$`;
-const LEAVES = '^src/(text|routes)/|^src/(fields|config|log|paths)\\.ts$';
+const LEAVES = '^src/(text|routes)/|^src/(fields|config|log|paths|background)\\.ts$';
 
 module.exports = {
   forbidden: [

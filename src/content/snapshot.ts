@@ -17,6 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, promises as fs, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { backgroundSlices } from '../background';
 import { BodyStore } from './body-store';
 import type { EarlierReads, Stamp, StoredArticleRecord } from './load';
 import type { Problem } from './problems';
@@ -28,12 +29,11 @@ const FORMAT = 'newsreel-catalog-snapshot/1';
 const SNAPSHOT_FILE = 'catalog.snapshot';
 const BODIES_FILE = 'bodies.bin';
 /**
- * Milliseconds of making lines between writes, and so between turns of the
- * event loop (awaiting a write is the only yield: the awaits in between are
- * microtasks): the first snapshot of a large site is written while it serves
- * its first requests. 2,000 lines a write made slices of 20 ms and more.
+ * Lines gathered before one write. Making them gives way to requests between
+ * short slices (background.ts): the first snapshot of a large site is written
+ * while it serves its first readers.
  */
-const SLICE_MS = 5;
+const LINES_PER_WRITE = 2000;
 
 type Kind = 'authors' | 'sources' | 'articles' | 'pages' | 'failed';
 type Line = [Kind, string, number, number, unknown];
@@ -175,16 +175,17 @@ export async function writeSnapshot(dir: string, dataDir: string, store: BodySto
   const hash = createHash('sha1');
   let count = 0;
   let chunk: string[] = [];
-  let sliceEnds = performance.now() + SLICE_MS;
+  const pause = backgroundSlices();
   const put = async (line: string) => {
     hash.update(line).update('\n');
     chunk.push(line);
     count++;
-    if (performance.now() > sliceEnds) {
+    if (chunk.length >= LINES_PER_WRITE) {
       await handle.write(chunk.join('\n') + '\n');
       chunk = [];
-      sliceEnds = performance.now() + SLICE_MS;
     }
+    const paused = pause();
+    if (paused) await paused;
   };
   try {
     const header: Header = { format: FORMAT, code: codeVersion(), dataDir: path.resolve(dataDir), store: storeToken(store) ?? '', storeBytes: store.size };

@@ -8,6 +8,8 @@
  * carries one is refused here with 413; any other method goes on to Express,
  * which answers 405 (with `Allow: GET, HEAD`) whatever its body, and a body
  * it came with is never read: the connection is closed after the answer.
+ * A request that goes on to Express is counted as in flight until its
+ * response closes, and background work gives way to it (background.ts).
  *
  * Per request there is one `close` listener, which feeds both the request log
  * and the metrics: `close` comes once for every response, after `finish` when
@@ -16,6 +18,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { CatalogStore } from '../content/catalog';
+import { requestEnded, requestStarted } from '../background';
 import { requestLogWriter, type Logger, type RequestLogWriter } from '../log';
 import type { PageCache } from './page-cache';
 import { sendCachedPage } from './send-cached';
@@ -96,6 +99,9 @@ export function createFrontHandler({ app, store, pageCache, logger, metrics }: F
       res.setHeader('Connection', 'close');
     }
     if (watching) watchResponse(log, metrics, req, res, 'pass');
+    // Background work (a snapshot write, a purge's fingerprints) waits while it is answered; a hit above is answered in this turn.
+    requestStarted();
+    res.once('close', requestEnded);
     app(req, res);
   };
 }

@@ -21,7 +21,8 @@ import type { Catalog } from '../content/catalog';
 import type { Article } from '../content/model';
 import { newsArticles } from '../feeds/sitemaps';
 import { relatedArticles } from '../pages/article';
-import { catalogPrints, listIndexes, slicer } from './fingerprints';
+import { backgroundSlices } from '../background';
+import { catalogPrints, listIndexes } from './fingerprints';
 
 function newsPrint(catalog: Catalog, now: Date): string {
   const hash = createHash('sha1');
@@ -87,7 +88,7 @@ export async function relatedKeys(previous: Catalog, next: Catalog, changed: Rea
   if (previous === next || changed.size === 0) return { keys: [], weighed: 0 };
   const candidates = await relatedCandidates(previous, next, changed);
   const keys: string[] = [];
-  const pause = slicer();
+  const pause = backgroundSlices();
   for (const slug of candidates) {
     const paused = pause();
     if (paused) await paused;

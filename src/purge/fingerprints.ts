@@ -15,6 +15,7 @@
  *              each list's print (a list's date is its newest member's), each page
  */
 import { createHash } from 'node:crypto';
+import { backgroundSlices } from '../background';
 import { blockArticleLinks } from '../blocks/registry';
 import { keyOf, CORRECTIONS_KEY, HOME_KEY, REDIRECTS_KEY, SITE_KEY, SITEMAPS_KEY } from '../cache-keys/scheme';
 import type { Catalog } from '../content/catalog';
@@ -99,27 +100,6 @@ export function articlePrint(catalog: Catalog, article: Article): string {
   return links.length === 0 ? own : hash(`${own} ${links.join()}`);
 }
 
-/**
- * Runs long loops in slices of about SLICE_MS, letting requests in between:
- * fingerprinting 100,000 articles takes seconds, and the site keeps serving
- * meanwhile. Call it once per item; it yields when the slice is used up.
- */
-const SLICE_MS = 20;
-
-export function slicer(): () => Promise<void> | undefined {
-  let count = 0;
-  let until = performance.now() + SLICE_MS;
-  return () => {
-    if (++count % 64 !== 0 || performance.now() < until) return undefined;
-    return new Promise<void>((resolve) =>
-      setImmediate(() => {
-        until = performance.now() + SLICE_MS;
-        resolve();
-      }),
-    );
-  };
-}
-
 /** The catalog's author, source, tag and section lists, each with the key builder of its list key. */
 export function listIndexes(catalog: Catalog): [ReadonlyMap<string, readonly Article[]>, (slug: string) => string][] {
   return [
@@ -139,7 +119,7 @@ function slugsOf(articles: readonly Article[], count = articles.length): string 
 
 const made = new WeakMap<Catalog, Promise<CatalogPrints>>();
 
-/** The catalog's fingerprints, made once (in slices, see slicer) and shared by every diff that needs them. */
+/** The catalog's fingerprints, made once (in slices that give way to requests: background.ts) and shared by every diff that needs them. */
 export function catalogPrints(catalog: Catalog): Promise<CatalogPrints> {
   let prints = made.get(catalog);
   if (!prints) {
@@ -150,7 +130,7 @@ export function catalogPrints(catalog: Catalog): Promise<CatalogPrints> {
 }
 
 async function computePrints(catalog: Catalog): Promise<CatalogPrints> {
-  const pause = slicer();
+  const pause = backgroundSlices();
   const prints = new Map<string, string>();
   const sizes = new Map<string, number>();
   const windows = new Map<string, string>();

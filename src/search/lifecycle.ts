@@ -10,6 +10,7 @@
  * is logged and its build done on the main thread in slices instead
  * (docs/decisions/0020-search-index-in-a-worker.md).
  */
+import { BACKGROUND_SLICE_MS, giveWay } from '../background';
 import type { BodyStore } from '../content/body-store';
 import { embargoedArticles, type Catalog, type CatalogStore } from '../content/catalog';
 import type { Article, Content } from '../content/model';
@@ -28,8 +29,8 @@ import { BuildCancelled, buildInWorker, type WorkerBuild } from './worker-build'
  * (tests: one that fails); by default index-worker's.
  */
 export const searchSettings: { syncBuildLimit: number; workerEntry?: string } = { syncBuildLimit: 3000 };
-/** A main-thread background build works in slices of this many milliseconds, yielding to requests between them. */
-export const SLICE_MS = 12;
+/** A main-thread background build works in slices of this many milliseconds, giving way to requests between them (background.ts). */
+export const SLICE_MS = BACKGROUND_SLICE_MS;
 
 /** Where builds are reported: a finished worker build (info), a failed one (error). A pino Logger is one. */
 export interface SearchLog {
@@ -185,12 +186,12 @@ function inSlices(content: Content, build: Build): void {
     if (build.cancelled || ready.has(content)) return;
     try {
       if (stepOnMainThread(build, performance.now() + SLICE_MS)) finishOnMainThread(content, build);
-      else setImmediate(slice);
+      else void giveWay().then(slice);
     } catch (error) {
       failed(content, build, error);
     }
   };
-  setImmediate(slice);
+  void giveWay().then(slice);
 }
 
 /** Stops a build that is no longer wanted: its worker is terminated, its promise rejects with a BuildCancelled. */

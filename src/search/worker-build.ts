@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_SLICE_MS, giveWay } from '../background';
 import type { BodyStore } from '../content/body-store';
 import type { Article } from '../content/model';
 import type { Postings } from './build';
@@ -27,24 +28,22 @@ export interface BuiltPostings {
 /** Documents per message: about a millisecond to make and post at 100k, and the worker never waits long for the next. */
 export const BATCH_DOCUMENTS = 256;
 
-/** The main thread splits the terms in slices of this many milliseconds: a real archive's vocabulary of a million terms takes ~120 ms to split. */
-const SPLIT_SLICE_MS = 8;
 
-/** The terms of a joined string, cut out a slice at a time between turns of the event loop. */
+/** The terms of a joined string, cut out a slice at a time, giving way to requests between (a real archive's vocabulary of a million terms takes ~120 ms to split). */
 function splitInSlices(joined: string): Promise<string[]> {
   const terms: string[] = [];
   if (joined === '') return Promise.resolve(terms);
   return new Promise((resolve) => {
     let from = 0;
     const slice = (): void => {
-      const deadline = performance.now() + SPLIT_SLICE_MS;
+      const deadline = performance.now() + BACKGROUND_SLICE_MS;
       while (from <= joined.length) {
         let end = joined.indexOf(TERM_SEPARATOR, from);
         if (end < 0) end = joined.length;
         terms.push(joined.slice(from, end));
         from = end + 1;
         if ((terms.length & 1023) === 0 && performance.now() >= deadline) {
-          setImmediate(slice);
+          void giveWay().then(slice);
           return;
         }
       }
@@ -138,7 +137,10 @@ export function buildInWorker(articles: readonly Article[], store: BodyStore, op
   worker.on('message', (message: FromWorker) => {
     if (settled) return;
     if (message.type === 'more') {
-      sendOrFail();
+      // The next batch is made once no request is being answered (a batch is about a millisecond of work).
+      void giveWay().then(() => {
+        if (!settled) sendOrFail();
+      });
       return;
     }
     settled = true;
